@@ -1,0 +1,83 @@
+package dev.steward.catalog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.steward.catalog.Criticality;
+import dev.steward.catalog.Dependency;
+import dev.steward.common.Keyed;
+import dev.steward.common.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored consumer → provider edges, read together with both ends' tiers. */
+@Repository
+public class Dependencies {
+
+	private static final String SELECT = """
+			select d.*, c.tier as consumer_tier, p.tier as provider_tier
+			from dependencies d
+			join services c on c.name = d.consumer
+			join services p on p.name = d.provider
+			""";
+
+	private final JdbcClient jdbc;
+
+	Dependencies(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static Dependency row(ResultSet rs, int n) throws SQLException {
+		return new Dependency(rs.getString("consumer"), rs.getString("provider"),
+				Keyed.fromKey(Criticality.class, rs.getString("criticality")).orElseThrow(), rs.getString("note"),
+				rs.getInt("consumer_tier"), rs.getInt("provider_tier"), Sql.instant(rs, "created_at"));
+	}
+
+	public Optional<Dependency> find(String consumer, String provider) {
+		return this.jdbc.sql(SELECT + "where d.consumer = ? and d.provider = ?")
+			.params(consumer, provider)
+			.query(Dependencies::row)
+			.optional();
+	}
+
+	public List<Dependency> of(String consumer) {
+		return this.jdbc.sql(SELECT + "where d.consumer = ? order by d.provider")
+			.param(consumer)
+			.query(Dependencies::row)
+			.list();
+	}
+
+	public List<Dependency> consumersOf(String provider) {
+		return this.jdbc.sql(SELECT + "where d.provider = ? order by d.consumer")
+			.param(provider)
+			.query(Dependencies::row)
+			.list();
+	}
+
+	/** Inserts or replaces an edge; answers whether it is new. */
+	public boolean put(String consumer, String provider, Criticality criticality, String note, Instant at) {
+		int updated = this.jdbc
+			.sql("update dependencies set criticality = ?, note = ? where consumer = ? and provider = ?")
+			.params(criticality.key(), note, consumer, provider)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					insert into dependencies (consumer, provider, criticality, note, created_at)
+					values (?, ?, ?, ?, ?)""")
+				.params(consumer, provider, criticality.key(), note, Sql.timestamp(at))
+				.update();
+			return true;
+		}
+		return false;
+	}
+
+	public boolean delete(String consumer, String provider) {
+		return this.jdbc.sql("delete from dependencies where consumer = ? and provider = ?")
+			.params(consumer, provider)
+			.update() == 1;
+	}
+
+}

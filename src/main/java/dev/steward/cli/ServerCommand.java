@@ -1,0 +1,83 @@
+package dev.steward.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import dev.steward.Steward;
+import dev.steward.access.AdminTokenBootstrap;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/** {@code steward server}: starts the platform and runs until stopped. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Start the Steward server.")
+class ServerCommand implements Callable<Integer> {
+
+	@Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+	int port;
+
+	@Option(names = "--data-dir", defaultValue = "./data",
+			description = "Directory of the embedded database and the generated admin token (default: ${DEFAULT-VALUE}).")
+	Path dataDir;
+
+	@Option(names = "--demo", description = "Load the demo organization when the database is empty.")
+	boolean demo;
+
+	@Option(names = "--db-url",
+			description = "JDBC URL of a PostgreSQL database (else SPRING_DATASOURCE_URL, else embedded H2).")
+	String dbUrl;
+
+	@Option(names = "--db-user", description = "Database user (else SPRING_DATASOURCE_USERNAME).")
+	String dbUser;
+
+	@Option(names = "--db-password", description = "Database password (else SPRING_DATASOURCE_PASSWORD).")
+	String dbPassword;
+
+	@Override
+	public Integer call() {
+		List<String> args = new ArrayList<>();
+		args.add("--server.port=" + this.port);
+		args.add("--steward.data-dir=" + this.dataDir.toAbsolutePath().normalize());
+		args.add("--steward.demo=" + this.demo);
+		addIfSet(args, "spring.datasource.url", this.dbUrl);
+		addIfSet(args, "spring.datasource.username", this.dbUser);
+		addIfSet(args, "spring.datasource.password", this.dbPassword);
+		CountDownLatch stopped = new CountDownLatch(1);
+		SpringApplication application = new SpringApplication(Steward.class);
+		application.addListeners(event -> {
+			if (event instanceof ContextClosedEvent) {
+				stopped.countDown();
+			}
+		});
+		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+		String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "" + this.port);
+		System.out.println("Steward is running at " + url);
+		context.getBean(AdminTokenBootstrap.class)
+			.generatedToken()
+			.ifPresent(token -> System.out.println("Organization-admin token (shown once, also in "
+					+ this.dataDir.resolve("admin-token") + "):\n  " + token));
+		if (this.demo) {
+			System.out.println("Demo organization loaded; sign in at " + url + "/login with the admin token.");
+		}
+		try {
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return 0;
+	}
+
+	private static void addIfSet(List<String> args, String property, String value) {
+		if (value != null && !value.isBlank()) {
+			args.add("--" + property + "=" + value);
+		}
+	}
+
+}

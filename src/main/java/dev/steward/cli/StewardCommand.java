@@ -1,0 +1,51 @@
+package dev.steward.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The top-level {@code steward} command; {@code --help} and {@code --version} need no
+ * server.
+ */
+@Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.Version.class,
+		description = "Steward: who owns what, and every responsibility that comes with it.",
+		subcommands = { ServerCommand.class, CommandLine.HelpCommand.class })
+public class StewardCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static int execute(String... args) {
+		return new CommandLine(new StewardCommand()).execute(args);
+	}
+
+	@Override
+	public void run() {
+		this.spec.commandLine().usage(System.out);
+	}
+
+	/** Reads the version the build wrote into the jar. */
+	static class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			Properties properties = new Properties();
+			try (InputStream in = StewardCommand.class.getResourceAsStream("/steward-version.properties")) {
+				if (in != null) {
+					properties.load(in);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new String[] { "steward " + properties.getProperty("version", "development") };
+		}
+
+	}
+
+}

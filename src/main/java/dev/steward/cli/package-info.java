@@ -1,0 +1,8 @@
+/**
+ * The {@code steward} command line: {@code server} starts the platform; later commands
+ * talk to a running server.
+ */
+@ApplicationModule(allowedDependencies = { "common", "access" })
+package dev.steward.cli;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,32 @@
+package dev.steward.common;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Conversions between {@link Instant} and SQL {@code timestamp with time zone} that work
+ * on H2 and PostgreSQL.
+ */
+public final class Sql {
+
+	private Sql() {
+	}
+
+	public static OffsetDateTime timestamp(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** Escapes {@code %}, {@code _} and {@code \} for use in a {@code LIKE} pattern. */
+	public static String likeContains(String text) {
+		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.steward.common;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the field errors of one request so that a client sees all of them at once;
+ * {@link #throwIfInvalid()} turns them into an {@link InvalidInput}.
+ */
+public final class Validation {
+
+	private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+	private final List<InvalidInput.FieldError> errors = new ArrayList<>();
+
+	public static boolean isName(String value) {
+		return value != null && NAME.matcher(value).matches();
+	}
+
+	public Validation error(String field, String message) {
+		this.errors.add(new InvalidInput.FieldError(field, message));
+		return this;
+	}
+
+	public boolean required(String field, Object value) {
+		if (value == null || (value instanceof String s && s.isBlank())) {
+			error(field, "is required");
+			return false;
+		}
+		return true;
+	}
+
+	public void name(String field, String value) {
+		if (required(field, value) && !isName(value)) {
+			error(field, "must be a lower-case slug matching " + NAME.pattern());
+		}
+	}
+
+	public void optionalName(String field, String value) {
+		if (value != null && !isName(value)) {
+			error(field, "must be a lower-case slug matching " + NAME.pattern());
+		}
+	}
+
+	public void maxLength(String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			error(field, "must be at most " + max + " characters");
+		}
+	}
+
+	public void email(String field, String value) {
+		if (value != null && !EMAIL.matcher(value).matches()) {
+			error(field, "must be an email address");
+		}
+	}
+
+	public void zone(String field, String value) {
+		if (required(field, value)) {
+			try {
+				ZoneId.of(value);
+			}
+			catch (DateTimeException ex) {
+				error(field, "must be an IANA time zone such as Europe/Berlin");
+			}
+		}
+	}
+
+	public void oneOf(String field, String value, Collection<String> allowed) {
+		if (value != null && !allowed.contains(value)) {
+			error(field, "must be one of " + String.join(", ", allowed));
+		}
+	}
+
+	public void range(String field, Integer value, int min, int max) {
+		if (value != null && (value < min || value > max)) {
+			error(field, "must be between " + min + " and " + max);
+		}
+	}
+
+	public boolean isValid() {
+		return this.errors.isEmpty();
+	}
+
+	public void throwIfInvalid() {
+		if (!this.errors.isEmpty()) {
+			throw InvalidInput.of(this.errors);
+		}
+	}
+
+}

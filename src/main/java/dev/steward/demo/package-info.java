@@ -1,0 +1,8 @@
+/**
+ * The demo organization that {@code steward server --demo} loads into an empty database,
+ * through the same module APIs that clients use.
+ */
+@ApplicationModule(allowedDependencies = { "common", "catalog" })
+package dev.steward.demo;
+
+import org.springframework.modulith.ApplicationModule;
