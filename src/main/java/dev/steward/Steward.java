@@ -13,7 +13,7 @@ import org.springframework.modulith.Modulithic;
 public class Steward {
 
 	public static void main(String[] args) {
-		System.exit(StewardCommand.execute(args));
+		System.exit(StewardCommand.execute(Steward.class, args));
 	}
 
 }

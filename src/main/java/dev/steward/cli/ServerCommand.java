@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-import dev.steward.Steward;
 import dev.steward.access.AdminTokenBootstrap;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +18,9 @@ import org.springframework.context.event.ContextClosedEvent;
 /** {@code steward server}: starts the platform and runs until stopped. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Start the Steward server.")
 class ServerCommand implements Callable<Integer> {
+
+	@ParentCommand
+	StewardCommand parent;
 
 	@Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
 	int port;
@@ -49,7 +52,7 @@ class ServerCommand implements Callable<Integer> {
 		addIfSet(args, "spring.datasource.username", this.dbUser);
 		addIfSet(args, "spring.datasource.password", this.dbPassword);
 		CountDownLatch stopped = new CountDownLatch(1);
-		SpringApplication application = new SpringApplication(Steward.class);
+		SpringApplication application = new SpringApplication(this.parent.application());
 		application.addListeners(event -> {
 			if (event instanceof ContextClosedEvent) {
 				stopped.countDown();

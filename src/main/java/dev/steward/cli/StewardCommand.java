@@ -20,8 +20,22 @@ public class StewardCommand implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	public static int execute(String... args) {
-		return new CommandLine(new StewardCommand()).execute(args);
+	private final Class<?> application;
+
+	StewardCommand(Class<?> application) {
+		this.application = application;
+	}
+
+	/**
+	 * Runs the command line; {@code application} is the Spring application that
+	 * {@code server} starts.
+	 */
+	public static int execute(Class<?> application, String... args) {
+		return new CommandLine(new StewardCommand(application)).execute(args);
+	}
+
+	Class<?> application() {
+		return this.application;
 	}
 
 	@Override

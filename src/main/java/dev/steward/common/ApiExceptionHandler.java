@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		return problem(InvalidInput.field(ex.getName(), "has the wrong type or format"));
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		log.info("Refused a change that violates a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return problem(Conflict.because("The change conflicts with the current state, possibly a concurrent change; "
+				+ "fetch the resource and retry"));
 	}
 
 	@ExceptionHandler(Exception.class)

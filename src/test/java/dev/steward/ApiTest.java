@@ -1,0 +1,88 @@
+package dev.steward;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of HTTP tests: one running server shared by all of them (on H2, or on PostgreSQL
+ * when SPRING_DATASOURCE_URL is set), an admin client, and fixtures with unique names so
+ * tests never collide.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	@LocalServerPort
+	protected int port;
+
+	protected ApiClient api;
+
+	@BeforeEach
+	void connect() {
+		this.api = new ApiClient("http://127.0.0.1:" + this.port, ADMIN_TOKEN);
+	}
+
+	protected static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	protected String user() {
+		String name = unique("user");
+		created(this.api.post("/api/v1/users", Map.of("name", name, "displayName", "User " + name, "email",
+				name + "@example.com", "timeZone", "Europe/Berlin")));
+		return name;
+	}
+
+	protected String team() {
+		return team("stream", List.of());
+	}
+
+	protected String team(String kind, List<Map<String, String>> members) {
+		String name = unique("team");
+		created(this.api.post("/api/v1/teams",
+				Map.of("name", name, "title", "Team " + name, "kind", kind, "members", members)));
+		return name;
+	}
+
+	protected String service(String owner, int tier) {
+		String name = unique("svc");
+		created(this.api.post("/api/v1/services",
+				Map.of("name", name, "title", "Service " + name, "owner", owner, "tier", tier)));
+		return name;
+	}
+
+	protected static ApiClient.Reply created(ApiClient.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		return reply;
+	}
+
+	protected static ApiClient.Reply ok(ApiClient.Reply reply) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		return reply;
+	}
+
+	/**
+	 * Asserts a problem detail with the status and, for invalid input, the offending
+	 * field.
+	 */
+	protected static void problem(ApiClient.Reply reply, int status, String field) {
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+		assertThat(reply.header("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(reply.json().path("status").asInt()).isEqualTo(status);
+		assertThat(reply.json().path("title").asString()).isNotBlank();
+		if (field != null) {
+			assertThat(reply.json().path("errors").findValuesAsString("field")).contains(field);
+		}
+	}
+
+}

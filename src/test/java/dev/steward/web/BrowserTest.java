@@ -1,0 +1,62 @@
+package dev.steward.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import dev.steward.ApiTest;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Base of browser tests: real headless Chromium driven through Debian's chromedriver
+ * against the running server. Where the binaries are absent (a developer machine without
+ * them) the tests are skipped with a message; CI installs them.
+ */
+@Tag("browser")
+public abstract class BrowserTest extends ApiTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	protected static WebDriver browser;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("steward-chromium"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+	}
+
+	protected String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
