@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,8 @@ public class AdminTokenBootstrap implements ApplicationRunner {
 		}
 		boolean generate = this.configuredToken == null || this.configuredToken.isBlank();
 		String token = generate ? ApiTokens.newSecret() : this.configuredToken;
-		this.tokens.insertBootstrap(token, Set.of("admin"), this.clock.instant());
+		this.tokens.insert(UUID.randomUUID().toString(), null, "bootstrap", token,
+				Set.of(Scopes.READ, Scopes.WRITE, Scopes.ADMIN), this.clock.instant(), null);
 		if (generate) {
 			Path file = writeTokenFile(token);
 			this.generatedToken = token;

@@ -1,8 +1,8 @@
 /**
- * Identity and access: API tokens, sign-in to the web UI, and the security rules every
- * endpoint goes through.
+ * Identity and access: passwords and sign-in, API tokens, and the authorization rules
+ * that every endpoint goes through, decided by ownership.
  */
-@ApplicationModule(allowedDependencies = "common")
+@ApplicationModule(allowedDependencies = { "common", "audit", "catalog" })
 package dev.steward.access;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,9 +5,10 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One recorded change: actor, action, target resource (and its service), time, and JSON
- * before/after.
+ * One recorded change: who (actor, the token used if any, the client's address), what
+ * (action, target resource and its service, JSON before and after), when, and the hash
+ * that chains it to the entry before.
  */
-public record AuditEntry(long id, Instant at, String actor, String action, String target, String service,
-		JsonNode before, JsonNode after) {
+public record AuditEntry(long id, Instant at, String actor, String tokenId, String clientAddress, String action,
+		String target, String service, JsonNode before, JsonNode after, String previousHash, String hash) {
 }

@@ -94,6 +94,21 @@ public class Directory {
 		return after;
 	}
 
+	/** Grants or withdraws the organization-administrator role. */
+	public UserEntry setAdmin(String name, boolean admin) {
+		UserEntry before = user(name);
+		this.users.setAdmin(name, admin);
+		UserEntry after = user(name);
+		this.audit.record(admin ? "user.admin.granted" : "user.admin.withdrawn", name, null, before, after);
+		return after;
+	}
+
+	/** The teams a user belongs to, with the user's role in each. */
+	@Transactional(readOnly = true)
+	public List<Membership> memberships(String user) {
+		return this.teams.membershipsOf(user);
+	}
+
 	private static void validateUser(Validation validation, UserRequest request) {
 		validation.required("displayName", request.displayName());
 		validation.maxLength("displayName", request.displayName(), 200);
@@ -121,11 +136,6 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public List<TeamEntry> allTeams() {
 		return this.teams.all().stream().map(row -> entry(row, List.of())).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public List<String> teamsOf(String user) {
-		return this.teams.teamsOf(user);
 	}
 
 	public TeamEntry createTeam(TeamRequest request) {

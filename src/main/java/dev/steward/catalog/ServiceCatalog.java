@@ -81,6 +81,11 @@ public class ServiceCatalog {
 	}
 
 	@Transactional(readOnly = true)
+	public boolean exists(String name) {
+		return this.services.find(name).isPresent();
+	}
+
+	@Transactional(readOnly = true)
 	public Page<ServiceEntry> services(ServiceFilter filter, Integer limit, String cursor) {
 		Validation validation = new Validation();
 		validation.range("tier", filter.tier(), Tier.HIGHEST, Tier.LOWEST);

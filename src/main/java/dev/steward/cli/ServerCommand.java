@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import dev.steward.access.AdminTokenBootstrap;
+import dev.steward.demo.DemoAccount;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -66,7 +67,8 @@ class ServerCommand implements Callable<Integer> {
 			.ifPresent(token -> System.out.println("Organization-admin token (shown once, also in "
 					+ this.dataDir.resolve("admin-token") + "):\n  " + token));
 		if (this.demo) {
-			System.out.println("Demo organization loaded; sign in at " + url + "/login with the admin token.");
+			System.out.println("Demo organization: sign in at " + url + "/login as " + DemoAccount.USER + " / "
+					+ DemoAccount.PASSWORD + " (" + DemoAccount.ROLE + ")");
 		}
 		try {
 			stopped.await();

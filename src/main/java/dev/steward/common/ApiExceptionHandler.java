@@ -64,13 +64,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getCause();
-		while (cause != null) {
-			if (cause instanceof RequestBodyLimitFilter.BodyTooLarge tooLarge) {
-				return asObject(problem(PayloadTooLarge.over(tooLarge.limit())));
-			}
-			cause = cause.getCause();
-		}
 		if (ex.getCause() instanceof StreamReadException parse) {
 			return asObject(
 					problem(InvalidInput.field("body", "is not well-formed JSON: " + parse.getOriginalMessage())));
@@ -89,13 +82,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	static ResponseEntity<ProblemDetail> problem(StewardException ex) {
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+		if (ex instanceof TooManyRequests limited) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		body.setTitle(ex.title());
 		body.setType(URI.create("https://steward.dev/problems/" + ex.status().value()));
 		for (Map.Entry<String, Object> property : ex.properties().entrySet()) {
 			body.setProperty(property.getKey(), property.getValue());
 		}
-		return ResponseEntity.status(ex.status()).body(body);
+		return response.body(body);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -1,7 +1,11 @@
 package dev.steward.common;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who is acting in the current request: the signed-in user or token, else the system
@@ -20,6 +24,25 @@ public final class CurrentActor {
 			return SYSTEM;
 		}
 		return authentication.getName();
+	}
+
+	/** The API token behind the current request, or {@code null}. */
+	public static String tokenId() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof ActorIdentity identity
+				? identity.tokenId() : null;
+	}
+
+	/**
+	 * The network address of the client of the current request, or {@code null} outside a
+	 * request.
+	 */
+	public static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
 	}
 
 }

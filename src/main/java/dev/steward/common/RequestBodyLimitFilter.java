@@ -1,6 +1,9 @@
 package dev.steward.common;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -17,8 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over the configured limit with 413: at once when the declared
- * length is too large, and while reading when a chunked body grows past it.
+ * Refuses request bodies over the configured limit with 413, whether the length is
+ * declared or the body is chunked. JSON and YAML bodies are buffered (they are bounded by
+ * the limit) so that both the authorization rules and the handler can read them; form
+ * posts are left to the servlet container, which bounds them itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,106 +35,110 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		this.limit = limit;
 	}
 
+	/** The buffered JSON body of a request that passed this filter, or an empty array. */
+	public static byte[] jsonBody(HttpServletRequest request) {
+		while (request instanceof HttpServletRequestWrapper wrapper) {
+			if (wrapper instanceof BufferedRequest buffered) {
+				return buffered.body;
+			}
+			request = (HttpServletRequest) wrapper.getRequest();
+		}
+		return new byte[0];
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			response.setHeader("Connection", "close");
-			ProblemWriter.write(response, 413, "Payload too large",
-					"The request body exceeds the limit of " + this.limit + " bytes");
+			refuse(response);
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.limit), response);
+		String type = request.getContentType();
+		if (type != null && (type.toLowerCase().contains("json") || type.toLowerCase().contains("yaml"))) {
+			byte[] body = readAtMost(request.getInputStream(), this.limit);
+			if (body == null) {
+				refuse(response);
+				return;
+			}
+			chain.doFilter(new BufferedRequest(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
 	}
 
-	/** Raised while reading a body that grew past the limit. */
-	static final class BodyTooLarge extends IOException {
-
-		private final long limit;
-
-		BodyTooLarge(long limit) {
-			super("request body exceeds " + limit + " bytes");
-			this.limit = limit;
-		}
-
-		long limit() {
-			return this.limit;
-		}
-
+	private void refuse(HttpServletResponse response) throws IOException {
+		response.setHeader("Connection", "close");
+		ProblemWriter.write(response, 413, "Payload too large",
+				"The request body exceeds the limit of " + this.limit + " bytes");
 	}
 
-	private static final class LimitedRequest extends HttpServletRequestWrapper {
+	/**
+	 * Reads the whole stream, or answers {@code null} as soon as it exceeds {@code max}
+	 * bytes.
+	 */
+	private static byte[] readAtMost(InputStream in, long max) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		int n;
+		while ((n = in.read(buffer)) > 0) {
+			if (out.size() + n > max) {
+				return null;
+			}
+			out.write(buffer, 0, n);
+		}
+		return out.toByteArray();
+	}
 
-		private final long limit;
+	private static final class BufferedRequest extends HttpServletRequestWrapper {
 
-		private ServletInputStream stream;
+		private final byte[] body;
 
-		LimitedRequest(HttpServletRequest request, long limit) {
+		BufferedRequest(HttpServletRequest request, byte[] body) {
 			super(request);
-			this.limit = limit;
+			this.body = body;
 		}
 
 		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			if (this.stream == null) {
-				this.stream = new LimitedStream(super.getInputStream(), this.limit);
-			}
-			return this.stream;
-		}
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
 
-	}
+				@Override
+				public int read() {
+					return in.read();
+				}
 
-	private static final class LimitedStream extends ServletInputStream {
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
 
-		private final ServletInputStream delegate;
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
 
-		private final long limit;
+				@Override
+				public boolean isReady() {
+					return true;
+				}
 
-		private long read;
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("buffered bodies are read synchronously");
+				}
 
-		LimitedStream(ServletInputStream delegate, long limit) {
-			this.delegate = delegate;
-			this.limit = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = this.delegate.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = this.delegate.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws BodyTooLarge {
-			this.read += n;
-			if (this.read > this.limit) {
-				throw new BodyTooLarge(this.limit);
-			}
+			};
 		}
 
 		@Override
-		public boolean isFinished() {
-			return this.delegate.isFinished();
+		public int getContentLength() {
+			return this.body.length;
 		}
 
 		@Override
-		public boolean isReady() {
-			return this.delegate.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			this.delegate.setReadListener(listener);
+		public long getContentLengthLong() {
+			return this.body.length;
 		}
 
 	}

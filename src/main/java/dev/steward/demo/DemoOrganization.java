@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.steward.access.Credentials;
 import dev.steward.catalog.DependencyRequest;
 import dev.steward.catalog.Directory;
 import dev.steward.catalog.ProductCatalog;
@@ -41,13 +42,16 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final ServiceCatalog services;
 
+	private final Credentials credentials;
+
 	private final TransactionTemplate transaction;
 
-	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services,
+	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
 			TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
+		this.credentials = credentials;
 		this.transaction = transaction;
 	}
 
@@ -84,6 +88,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.services.acceptDelegation("checkout-api", "tooling");
 		this.services.proposeTransfer("recommendations", "search-discovery",
 				"Search owns ranking now; recommendations belong with it");
+		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 
 	private static List<UserRequest> users() {

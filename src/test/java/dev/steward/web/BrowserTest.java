@@ -3,17 +3,22 @@ package dev.steward.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.steward.ApiTest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -57,6 +62,24 @@ public abstract class BrowserTest extends ApiTest {
 
 	protected String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	/** Creates a user with a password, through the API as the administrator. */
+	protected String userWithPassword(String password) {
+		String name = user();
+		assertThat(this.api.put("/api/v1/users/" + name + "/password", Map.of("password", password)).status())
+			.isEqualTo(204);
+		return name;
+	}
+
+	/** Signs out whoever is signed in, then signs in through the sign-in page. */
+	protected void signIn(String user, String password) {
+		browser.manage().deleteAllCookies();
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(user);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("sign-in")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/services"));
 	}
 
 }

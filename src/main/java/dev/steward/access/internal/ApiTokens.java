@@ -4,24 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
-import dev.steward.access.StewardPrincipal;
+import dev.steward.access.TokenInfo;
 import dev.steward.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stored API tokens: only a SHA-256 hash of each secret is kept (the secrets are 32
- * random bytes, so a fast hash is enough), with scopes, expiry and revocation.
+ * random bytes, so a fast hash is enough), with scopes, expiry, last use and revocation.
  */
 @Repository
 public class ApiTokens {
@@ -55,48 +57,72 @@ public class ApiTokens {
 		}
 	}
 
+	private static TokenInfo row(ResultSet rs, int n) throws SQLException {
+		return new TokenInfo(rs.getString("id"), rs.getString("user_name"), rs.getString("name"),
+				PREFIX + "…" + rs.getString("last_four"), scopes(rs.getString("scopes")), Sql.instant(rs, "created_at"),
+				Sql.instant(rs, "expires_at"), Sql.instant(rs, "last_used_at"), Sql.instant(rs, "revoked_at"));
+	}
+
+	private static Set<String> scopes(String text) {
+		return new LinkedHashSet<>(Arrays.asList(text.split(" ")));
+	}
+
 	public boolean bootstrapExists() {
 		return this.jdbc.sql("select count(*) from api_tokens where user_name is null and name = 'bootstrap'")
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	public void insertBootstrap(String secret, Set<String> scopes, Instant at) {
+	/**
+	 * Stores a new token for {@code user} ({@code null} for the bootstrap administrator).
+	 */
+	public void insert(String id, String user, String name, String secret, Set<String> scopes, Instant createdAt,
+			Instant expiresAt) {
 		this.jdbc.sql("""
-				insert into api_tokens (id, user_name, name, token_hash, scopes, created_at)
-				values (?, null, 'bootstrap', ?, ?, ?)""")
-			.params(UUID.randomUUID().toString(), hash(secret), String.join(" ", scopes), Sql.timestamp(at))
+				insert into api_tokens (id, user_name, name, token_hash, last_four, scopes, created_at, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, user, name, hash(secret), secret.substring(secret.length() - 4), String.join(" ", scopes),
+					Sql.timestamp(createdAt), Sql.timestamp(expiresAt))
+			.update();
+	}
+
+	public List<TokenInfo> of(String user) {
+		return this.jdbc.sql("select * from api_tokens where user_name = ? order by created_at desc, id")
+			.param(user)
+			.query(ApiTokens::row)
+			.list();
+	}
+
+	public Optional<TokenInfo> find(String user, String id) {
+		return this.jdbc.sql("select * from api_tokens where user_name = ? and id = ?")
+			.params(user, id)
+			.query(ApiTokens::row)
+			.optional();
+	}
+
+	public void revoke(String id, Instant at) {
+		this.jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
+			.params(Sql.timestamp(at), id)
 			.update();
 	}
 
 	/**
-	 * The principal a secret stands for, if it is a known token that is neither revoked
-	 * nor expired at {@code now}; records its use at minute resolution.
+	 * The token a secret stands for, if it is known and neither revoked nor expired at
+	 * {@code now}; records its use at minute resolution.
 	 */
-	public Optional<StewardPrincipal> authenticate(String secret, Instant now) {
-		String hash = hash(secret);
-		Optional<Found> found = this.jdbc.sql("""
-				select id, user_name, scopes from api_tokens
+	public Optional<TokenInfo> authenticate(String secret, Instant now) {
+		Optional<TokenInfo> found = this.jdbc.sql("""
+				select * from api_tokens
 				where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
-			.params(hash, Sql.timestamp(now))
-			.query((rs, n) -> new Found(rs.getString("id"), rs.getString("user_name"), rs.getString("scopes")))
+			.params(hash(secret), Sql.timestamp(now))
+			.query(ApiTokens::row)
 			.optional();
 		found.ifPresent(token -> this.jdbc.sql("""
 				update api_tokens set last_used_at = ?
 				where id = ? and (last_used_at is null or last_used_at < ?)""")
 			.params(Sql.timestamp(now), token.id(), Sql.timestamp(now.minus(LAST_USED_RESOLUTION)))
 			.update());
-		return found.map(Found::principal);
-	}
-
-	private record Found(String id, String user, String scopes) {
-
-		StewardPrincipal principal() {
-			Set<String> scopeSet = new LinkedHashSet<>(Arrays.asList(this.scopes.split(" ")));
-			String name = this.user == null ? StewardPrincipal.BOOTSTRAP_ADMIN : this.user;
-			return new StewardPrincipal(name, scopeSet.contains("admin"), scopeSet);
-		}
-
+		return found;
 	}
 
 }

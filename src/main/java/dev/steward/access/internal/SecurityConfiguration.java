@@ -2,24 +2,35 @@ package dev.steward.access.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.steward.common.ProblemWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The security rules, in three chains: the token-authenticated API, the public health,
  * metrics and API-description endpoints, and the session-based web UI. Secure by default:
- * whatever no rule opens needs authentication.
+ * whatever no rule opens needs authentication; what a caller may change is then decided
+ * by {@link AuthorizationInterceptor}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,11 +39,29 @@ class SecurityConfiguration {
 			+ "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
 	@Bean
+	PasswordEncoder passwordEncoder(@Value("${steward.security.bcrypt-strength:12}") int strength) {
+		return new BCryptPasswordEncoder(strength);
+	}
+
+	@Bean
+	FailureLimiter tokenFailures(@Value("${steward.security.token-failures-per-minute:30}") int budget, Clock clock) {
+		return new FailureLimiter(budget, clock);
+	}
+
+	@Bean
+	FailureLimiter signInFailures(@Value("${steward.security.sign-in-failures-per-minute:10}") int budget,
+			Clock clock) {
+		return new FailureLimiter(budget, clock);
+	}
+
+	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Clock clock) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Principals principals,
+			@Qualifier("tokenFailures") FailureLimiter failures, Clock clock) throws Exception {
 		return http.securityMatcher("/api/**", "/integrations/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, principals, failures, clock),
+					UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
@@ -56,17 +85,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, @Qualifier("signInFailures") FailureLimiter failures) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
+			.addFilterBefore(new SignInThrottle(failures), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
-				.usernameParameter("token")
-				.passwordParameter("token")
 				.defaultSuccessUrl("/services")
+				.failureHandler((request, response, ex) -> {
+					failures.recordFailure(request.getRemoteAddr());
+					response.sendRedirect(request.getContextPath()
+							+ (ex instanceof LockedException ? "/login?locked" : "/login?error"));
+				})
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -80,6 +113,36 @@ class SecurityConfiguration {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
 		ProblemWriter.write(response, status, title, detail);
+	}
+
+	/**
+	 * Answers 429 to sign-in attempts from an address that failed too often in the last
+	 * minute.
+	 */
+	private static final class SignInThrottle extends OncePerRequestFilter {
+
+		private final FailureLimiter failures;
+
+		SignInThrottle(FailureLimiter failures) {
+			this.failures = failures;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Optional<java.time.Duration> wait = "POST".equals(request.getMethod())
+					&& "/login".equals(request.getServletPath()) ? this.failures.retryAfter(request.getRemoteAddr())
+							: Optional.empty();
+			if (wait.isPresent()) {
+				long seconds = Math.max(1, wait.get().toSeconds());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+				ProblemWriter.write(response, 429, "Too many requests",
+						"Too many failed sign-ins from this address; retry in " + seconds + " s");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.steward.catalog.Membership;
 import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamEntry;
 import dev.steward.catalog.TeamKind;
@@ -73,11 +74,11 @@ public class Teams {
 		return result;
 	}
 
-	/** Names of the teams a user belongs to. */
-	public List<String> teamsOf(String user) {
-		return this.jdbc.sql("select team from team_members where user_name = ? order by team")
+	public List<Membership> membershipsOf(String user) {
+		return this.jdbc.sql("select team, role from team_members where user_name = ? order by team")
 			.param(user)
-			.query(String.class)
+			.query((rs, n) -> new Membership(rs.getString("team"),
+					Keyed.fromKey(Role.class, rs.getString("role")).orElseThrow()))
 			.list();
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class Users {
 
 	private static final RowMapper<UserEntry> ROW = (rs, n) -> new UserEntry(rs.getString("name"),
-			rs.getString("display_name"), rs.getString("email"), rs.getString("time_zone"),
+			rs.getString("display_name"), rs.getString("email"), rs.getString("time_zone"), rs.getBoolean("admin"),
 			Sql.instant(rs, "created_at"), rs.getLong("version"));
 
 	private final JdbcClient jdbc;
@@ -54,6 +54,10 @@ public class Users {
 		this.jdbc.sql("""
 				insert into users (name, display_name, email, time_zone, created_at, version)
 				values (?, ?, ?, ?, ?, 1)""").params(name, displayName, email, timeZone, Sql.timestamp(at)).update();
+	}
+
+	public void setAdmin(String name, boolean admin) {
+		this.jdbc.sql("update users set admin = ?, version = version + 1 where name = ?").params(admin, name).update();
 	}
 
 	public boolean update(String name, long version, String displayName, String email, String timeZone) {

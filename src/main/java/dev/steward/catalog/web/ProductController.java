@@ -6,6 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.steward.catalog.ProductCatalog;
 import dev.steward.catalog.ProductEntry;
 import dev.steward.catalog.ProductRequest;
+import dev.steward.common.Allow;
+import dev.steward.common.Allow.Rule;
 import dev.steward.common.MergePatch;
 import dev.steward.common.Page;
 import dev.steward.common.Responses;
@@ -36,6 +38,7 @@ class ProductController {
 		this.json = json;
 	}
 
+	@Allow(Rule.ADMIN)
 	@PostMapping
 	ResponseEntity<ProductEntry> create(@RequestBody ProductRequest request) {
 		ProductEntry product = this.products.create(request);
@@ -54,6 +57,7 @@ class ProductController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(Rule.ADMIN)
 	@PutMapping("/{product}")
 	ResponseEntity<ProductEntry> put(@PathVariable String product, @RequestBody ProductRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -61,6 +65,7 @@ class ProductController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(Rule.ADMIN)
 	@PatchMapping(path = "/{product}", consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<ProductEntry> patch(@PathVariable String product, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -69,6 +74,7 @@ class ProductController {
 		return put(product, request, ifMatch);
 	}
 
+	@Allow(Rule.ADMIN)
 	@DeleteMapping("/{product}")
 	ResponseEntity<Void> delete(@PathVariable String product,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

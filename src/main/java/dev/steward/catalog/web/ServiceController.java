@@ -14,6 +14,8 @@ import dev.steward.catalog.ServiceEntry;
 import dev.steward.catalog.ServiceFilter;
 import dev.steward.catalog.ServiceRequest;
 import dev.steward.catalog.Transfer;
+import dev.steward.common.Allow;
+import dev.steward.common.Allow.Rule;
 import dev.steward.common.MergePatch;
 import dev.steward.common.Page;
 import dev.steward.common.Responses;
@@ -47,6 +49,7 @@ class ServiceController {
 		this.json = json;
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "team", from = "body.owner")
 	@PostMapping
 	ResponseEntity<ServiceEntry> create(@RequestBody ServiceRequest request) {
 		ServiceEntry service = this.catalog.register(request);
@@ -67,6 +70,7 @@ class ServiceController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PutMapping("/{service}")
 	ResponseEntity<ServiceEntry> put(@PathVariable String service, @RequestBody ServiceRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -74,6 +78,7 @@ class ServiceController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PatchMapping(path = "/{service}", consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<ServiceEntry> patch(@PathVariable String service, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -82,6 +87,7 @@ class ServiceController {
 		return put(service, request, ifMatch);
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@DeleteMapping("/{service}")
 	ResponseEntity<Void> delete(@PathVariable String service,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -99,6 +105,7 @@ class ServiceController {
 		return new Items<>(this.catalog.consumers(service));
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PutMapping("/{service}/dependencies/{provider}")
 	ResponseEntity<Dependency> putDependency(@PathVariable String service, @PathVariable String provider,
 			@RequestBody DependencyRequest request) {
@@ -106,6 +113,7 @@ class ServiceController {
 				this.catalog.putDependency(service, provider, request));
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@DeleteMapping("/{service}/dependencies/{provider}")
 	ResponseEntity<Void> removeDependency(@PathVariable String service, @PathVariable String provider) {
 		this.catalog.removeDependency(service, provider);
@@ -117,17 +125,20 @@ class ServiceController {
 		return new Items<>(this.catalog.responsibilities(service));
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PutMapping("/{service}/responsibilities/{aspect}")
 	Responsibility delegate(@PathVariable String service, @PathVariable String aspect,
 			@RequestBody DelegationRequest request) {
 		return this.catalog.delegate(service, aspect, request.handledBy());
 	}
 
+	@Allow(Rule.DELEGATED_TEAM)
 	@PostMapping("/{service}/responsibilities/{aspect}/accept")
 	Responsibility acceptDelegation(@PathVariable String service, @PathVariable String aspect) {
 		return this.catalog.acceptDelegation(service, aspect);
 	}
 
+	@Allow(Rule.DELEGATED_TEAM)
 	@PostMapping("/{service}/responsibilities/{aspect}/decline")
 	Responsibility declineDelegation(@PathVariable String service, @PathVariable String aspect) {
 		return this.catalog.declineDelegation(service, aspect);
@@ -138,6 +149,7 @@ class ServiceController {
 		return new Items<>(this.catalog.transfers(service));
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PostMapping("/{service}/transfers")
 	ResponseEntity<Transfer> proposeTransfer(@PathVariable String service, @RequestBody TransferRequest request) {
 		Transfer transfer = this.catalog.proposeTransfer(service, request.toTeam(), request.note());
@@ -149,16 +161,19 @@ class ServiceController {
 		return this.catalog.transfer(service, id);
 	}
 
+	@Allow(Rule.RECEIVING_TEAM)
 	@PostMapping("/{service}/transfers/{id}/accept")
 	Transfer acceptTransfer(@PathVariable String service, @PathVariable String id) {
 		return this.catalog.acceptTransfer(service, id);
 	}
 
+	@Allow(Rule.RECEIVING_TEAM)
 	@PostMapping("/{service}/transfers/{id}/decline")
 	Transfer declineTransfer(@PathVariable String service, @PathVariable String id) {
 		return this.catalog.declineTransfer(service, id);
 	}
 
+	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "service")
 	@PostMapping("/{service}/transfers/{id}/cancel")
 	Transfer cancelTransfer(@PathVariable String service, @PathVariable String id) {
 		return this.catalog.cancelTransfer(service, id);

@@ -12,6 +12,7 @@ import dev.steward.catalog.ServiceFilter;
 import dev.steward.catalog.TransferStatus;
 import dev.steward.common.Cursor;
 import dev.steward.common.Keyed;
+import dev.steward.common.Text;
 import dev.steward.common.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
@@ -40,8 +41,8 @@ class ServicePages {
 			@RequestParam(required = false) String product, @RequestParam(required = false) String lifecycle,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
 			HttpServletRequest request, Model model) {
-		ServiceFilter filter = new ServiceFilter(blankToNull(owner), tier, blankToNull(product), blankToNull(lifecycle),
-				blankToNull(q));
+		ServiceFilter filter = new ServiceFilter(Text.blankToNull(owner), tier, Text.blankToNull(product),
+				Text.blankToNull(lifecycle), Text.blankToNull(q));
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", this.catalog.services(filter, Cursor.DEFAULT_LIMIT, cursor));
 		model.addAttribute("teams", this.directory.allTeams());
@@ -70,10 +71,6 @@ class ServicePages {
 					.toList());
 		model.addAttribute("sharedAspects", List.of(Aspect.SERVERS_HARDWARE, Aspect.TOOLING, Aspect.DATABASES));
 		return "service";
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

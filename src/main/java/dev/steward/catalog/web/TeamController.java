@@ -10,6 +10,8 @@ import dev.steward.catalog.Directory;
 import dev.steward.catalog.ServiceCatalog;
 import dev.steward.catalog.TeamEntry;
 import dev.steward.catalog.TeamRequest;
+import dev.steward.common.Allow;
+import dev.steward.common.Allow.Rule;
 import dev.steward.common.MergePatch;
 import dev.steward.common.Page;
 import dev.steward.common.Responses;
@@ -43,6 +45,7 @@ class TeamController {
 		this.json = json;
 	}
 
+	@Allow(Rule.ADMIN)
 	@PostMapping
 	ResponseEntity<TeamEntry> create(@RequestBody TeamRequest request) {
 		TeamEntry team = this.directory.createTeam(request);
@@ -60,6 +63,7 @@ class TeamController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.TEAM_LEAD, resource = "team", from = "team")
 	@PutMapping("/{team}")
 	ResponseEntity<TeamEntry> put(@PathVariable String team, @RequestBody TeamRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -67,6 +71,7 @@ class TeamController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.TEAM_LEAD, resource = "team", from = "team")
 	@PatchMapping(path = "/{team}", consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<TeamEntry> patch(@PathVariable String team, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -75,6 +80,7 @@ class TeamController {
 		return put(team, request, ifMatch);
 	}
 
+	@Allow(Rule.ADMIN)
 	@DeleteMapping("/{team}")
 	ResponseEntity<Void> delete(@PathVariable String team,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -82,6 +88,7 @@ class TeamController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Allow(value = Rule.TEAM_LEAD, resource = "team", from = "team")
 	@PutMapping("/{team}/members/{user}")
 	ResponseEntity<TeamEntry.Member> setMember(@PathVariable String team, @PathVariable String user,
 			@RequestBody RoleRequest request) {
@@ -89,6 +96,7 @@ class TeamController {
 				this.directory.setMember(team, user, request.role()));
 	}
 
+	@Allow(value = Rule.TEAM_LEAD, resource = "team", from = "team")
 	@DeleteMapping("/{team}/members/{user}")
 	ResponseEntity<Void> removeMember(@PathVariable String team, @PathVariable String user) {
 		this.directory.removeMember(team, user);

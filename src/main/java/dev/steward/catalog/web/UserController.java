@@ -6,6 +6,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.steward.catalog.Directory;
 import dev.steward.catalog.UserEntry;
 import dev.steward.catalog.UserRequest;
+import dev.steward.common.Allow;
+import dev.steward.common.Allow.Rule;
 import dev.steward.common.MergePatch;
 import dev.steward.common.Page;
 import dev.steward.common.Responses;
@@ -35,6 +37,7 @@ class UserController {
 		this.json = json;
 	}
 
+	@Allow(Rule.ADMIN)
 	@PostMapping
 	ResponseEntity<UserEntry> create(@RequestBody UserRequest request) {
 		UserEntry user = this.directory.createUser(request);
@@ -52,6 +55,7 @@ class UserController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.SELF, from = "user")
 	@PutMapping("/{user}")
 	ResponseEntity<UserEntry> put(@PathVariable String user, @RequestBody UserRequest request,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -59,6 +63,7 @@ class UserController {
 		return Responses.ok(entry, entry.version());
 	}
 
+	@Allow(value = Rule.SELF, from = "user")
 	@PatchMapping(path = "/{user}", consumes = { "application/merge-patch+json", "application/json" })
 	ResponseEntity<UserEntry> patch(@PathVariable String user, @RequestBody JsonNode patch,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

@@ -25,7 +25,7 @@ class AuditApiTests extends ApiTest {
 		assertThat(items.findValuesAsString("action")).containsExactly("dependency.set", "service.updated",
 				"service.created");
 		JsonNode update = items.get(1);
-		assertThat(update.path("actor").asString()).isEqualTo("admin");
+		assertThat(update.path("actor").asString()).isEqualTo("token:bootstrap");
 		assertThat(update.path("before").path("tier").asInt()).isEqualTo(3);
 		assertThat(update.path("after").path("tier").asInt()).isEqualTo(2);
 		assertThat(update.path("at").asString()).isNotBlank();
@@ -44,9 +44,11 @@ class AuditApiTests extends ApiTest {
 	@Test
 	void filtersByActorAndSinceAndPages() {
 		String team = team();
+		team();
 		Reply future = ok(this.api.get("/api/v1/audit?target=" + team + "&since=2999-01-01T00:00:00Z"));
 		assertThat(future.json().path("items")).isEmpty();
-		assertThat(this.api.get("/api/v1/audit?target=" + team + "&actor=admin").json().path("items")).hasSize(1);
+		assertThat(this.api.get("/api/v1/audit?target=" + team + "&actor=token:bootstrap").json().path("items"))
+			.hasSize(1);
 		assertThat(this.api.get("/api/v1/audit?target=" + team + "&actor=somebody-else").json().path("items"))
 			.isEmpty();
 		Reply page = ok(this.api.get("/api/v1/audit?limit=1"));

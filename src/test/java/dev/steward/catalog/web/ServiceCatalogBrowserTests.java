@@ -29,11 +29,11 @@ class ServiceCatalogBrowserTests extends BrowserTest {
 				Map.of("criticality", "hard")));
 		this.api.put("/api/v1/services/" + payments + "/responsibilities/databases", Map.of("handledBy", dba));
 
+		browser.manage().deleteAllCookies();
 		browser.get(url("/services"));
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
-		browser.findElement(By.id("token")).sendKeys(ADMIN_TOKEN);
-		browser.findElement(By.cssSelector("form.stacked button")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/services"));
+		signIn(userWithPassword("correct horse battery"), "correct horse battery");
+		browser.get(url("/services"));
 
 		WebElement search = browser.findElement(By.id("q"));
 		search.sendKeys(word);

@@ -1,0 +1,212 @@
+package dev.steward.access;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.steward.ApiClient;
+import dev.steward.ApiClient.Reply;
+import dev.steward.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every mutating endpoint against every kind of caller: a caller the rule admits gets a
+ * 2xx (each on a fresh organization), any other a 403, or 401 without a token (all of
+ * those on one organization per endpoint, which a refused request must leave as it was).
+ */
+class AuthorizationMatrixTests extends ApiTest {
+
+	/** The kinds of caller. */
+	enum Caller {
+
+		ADMIN, OWNER_LEAD, OWNER_MEMBER, OUTSIDER, DELEGATE, READ_ONLY, ANONYMOUS
+
+	}
+
+	private static final Set<Caller> ADMIN_ONLY = EnumSet.of(Caller.ADMIN);
+
+	private static final Set<Caller> OWNERS = EnumSet.of(Caller.ADMIN, Caller.OWNER_LEAD, Caller.OWNER_MEMBER);
+
+	private static final Set<Caller> LEADS = EnumSet.of(Caller.ADMIN, Caller.OWNER_LEAD);
+
+	private static final Set<Caller> SELF = EnumSet.of(Caller.ADMIN, Caller.OWNER_MEMBER);
+
+	/**
+	 * One organization: team A owns S and Sx; B owns P; D (shared) was delegated S's
+	 * databases.
+	 */
+	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
+			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
+			String transferId, String product, String memberTokenId, Map<Caller, ApiClient> clients) {
+	}
+
+	/** One endpoint: how to call it in an organization, and who may. */
+	record Endpoint(String name, String method, Function<Org, String> path, Function<Org, Object> body,
+			Set<Caller> allowed) {
+	}
+
+	private List<Endpoint> endpoints() {
+		List<Endpoint> all = new ArrayList<>();
+		all.add(new Endpoint("register service", "POST", org -> "/api/v1/services",
+				org -> Map.of("name", unique("svc"), "title", "New", "owner", org.teamA(), "tier", 3), OWNERS));
+		all.add(new Endpoint("update service", "PUT", org -> "/api/v1/services/" + org.service(),
+				org -> Map.of("title", "Changed", "tier", 2), OWNERS));
+		all.add(new Endpoint("patch service", "PATCH", org -> "/api/v1/services/" + org.service(),
+				org -> Map.of("title", "Patched"), OWNERS));
+		all.add(new Endpoint("delete service", "DELETE", org -> "/api/v1/services/" + org.service(), org -> null,
+				OWNERS));
+		all.add(new Endpoint("declare dependency", "PUT",
+				org -> "/api/v1/services/" + org.transferring() + "/dependencies/" + org.provider(),
+				org -> Map.of("criticality", "soft"), OWNERS));
+		all.add(new Endpoint("remove dependency", "DELETE",
+				org -> "/api/v1/services/" + org.service() + "/dependencies/" + org.provider(), org -> null, OWNERS));
+		all.add(new Endpoint("delegate aspect", "PUT",
+				org -> "/api/v1/services/" + org.service() + "/responsibilities/tooling",
+				org -> Map.of("handledBy", org.teamD()), OWNERS));
+		all.add(new Endpoint("accept delegation", "POST",
+				org -> "/api/v1/services/" + org.service() + "/responsibilities/databases/accept", org -> null,
+				EnumSet.of(Caller.ADMIN, Caller.DELEGATE)));
+		all.add(new Endpoint("decline delegation", "POST",
+				org -> "/api/v1/services/" + org.service() + "/responsibilities/databases/decline", org -> null,
+				EnumSet.of(Caller.ADMIN, Caller.DELEGATE)));
+		all.add(new Endpoint("propose transfer", "POST", org -> "/api/v1/services/" + org.service() + "/transfers",
+				org -> Map.of("toTeam", org.teamB()), OWNERS));
+		all.add(new Endpoint("accept transfer", "POST",
+				org -> "/api/v1/services/" + org.transferring() + "/transfers/" + org.transferId() + "/accept",
+				org -> null, EnumSet.of(Caller.ADMIN, Caller.OUTSIDER)));
+		all.add(new Endpoint("decline transfer", "POST",
+				org -> "/api/v1/services/" + org.transferring() + "/transfers/" + org.transferId() + "/decline",
+				org -> null, EnumSet.of(Caller.ADMIN, Caller.OUTSIDER)));
+		all.add(new Endpoint("cancel transfer", "POST",
+				org -> "/api/v1/services/" + org.transferring() + "/transfers/" + org.transferId() + "/cancel",
+				org -> null, OWNERS));
+		all.add(new Endpoint("create team", "POST", org -> "/api/v1/teams",
+				org -> Map.of("name", unique("team"), "title", "T", "kind", "stream"), ADMIN_ONLY));
+		all.add(new Endpoint("update team", "PUT", org -> "/api/v1/teams/" + org.teamA(),
+				org -> Map.of("title", "Renamed", "kind", "stream"), LEADS));
+		all.add(new Endpoint("patch team", "PATCH", org -> "/api/v1/teams/" + org.teamA(), org -> Map.of("chat", "#a"),
+				LEADS));
+		all.add(new Endpoint("delete team", "DELETE", org -> "/api/v1/teams/" + org.emptyTeam(), org -> null,
+				ADMIN_ONLY));
+		all.add(new Endpoint("add member", "PUT", org -> "/api/v1/teams/" + org.teamA() + "/members/" + org.newcomer(),
+				org -> Map.of("role", "member"), LEADS));
+		all.add(new Endpoint("remove member", "DELETE",
+				org -> "/api/v1/teams/" + org.teamA() + "/members/" + org.newcomer(), org -> null, LEADS));
+		all.add(new Endpoint("create product", "POST", org -> "/api/v1/products",
+				org -> Map.of("name", unique("product"), "title", "P"), ADMIN_ONLY));
+		all.add(new Endpoint("update product", "PUT", org -> "/api/v1/products/" + org.product(),
+				org -> Map.of("title", "P2"), ADMIN_ONLY));
+		all.add(new Endpoint("patch product", "PATCH", org -> "/api/v1/products/" + org.product(),
+				org -> Map.of("title", "P3"), ADMIN_ONLY));
+		all.add(new Endpoint("delete product", "DELETE", org -> "/api/v1/products/" + org.product(), org -> null,
+				ADMIN_ONLY));
+		all.add(new Endpoint("create user", "POST", org -> "/api/v1/users",
+				org -> Map.of("name", unique("user"), "displayName", "U", "email", "u@example.com", "timeZone", "UTC"),
+				ADMIN_ONLY));
+		all.add(new Endpoint("update user", "PUT", org -> "/api/v1/users/" + org.member(),
+				org -> Map.of("displayName", "M", "email", "m@example.com", "timeZone", "Asia/Tokyo"), SELF));
+		all.add(new Endpoint("patch user", "PATCH", org -> "/api/v1/users/" + org.member(),
+				org -> Map.of("timeZone", "Europe/Oslo"), SELF));
+		all.add(new Endpoint("set password", "PUT", org -> "/api/v1/users/" + org.member() + "/password",
+				org -> Map.of("password", "a long enough password"), SELF));
+		all.add(new Endpoint("create token", "POST", org -> "/api/v1/users/" + org.member() + "/tokens",
+				org -> Map.of("name", "ci", "scopes", List.of("read")), SELF));
+		all.add(new Endpoint("revoke token", "DELETE",
+				org -> "/api/v1/users/" + org.member() + "/tokens/" + org.memberTokenId(), org -> null, SELF));
+		all.add(new Endpoint("grant admin", "PUT", org -> "/api/v1/users/" + org.member() + "/admin",
+				org -> Map.of("admin", true), ADMIN_ONLY));
+		return all;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyMutatingEndpointAdmitsOnlyWhomItsRuleNames() {
+		Map<String, Org> refusedOrganizations = new java.util.HashMap<>();
+		return endpoints().stream()
+			.flatMap(endpoint -> EnumSet.allOf(Caller.class)
+				.stream()
+				.map(caller -> DynamicTest.dynamicTest(endpoint.name() + " as " + caller, () -> {
+					boolean allowed = endpoint.allowed().contains(caller) && caller != Caller.ANONYMOUS;
+					Org org = allowed ? organization()
+							: refusedOrganizations.computeIfAbsent(endpoint.name(), name -> organization());
+					Reply reply = org.clients()
+						.get(caller)
+						.send(endpoint.method(), endpoint.path().apply(org), endpoint.body().apply(org),
+								"PATCH".equals(endpoint.method())
+										? Map.of("Content-Type", "application/merge-patch+json") : Map.of());
+					if (caller == Caller.ANONYMOUS) {
+						assertThat(reply.status()).as(reply.toString()).isEqualTo(401);
+					}
+					else if (allowed) {
+						assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
+					}
+					else {
+						assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+						assertThat(reply.json().path("detail").asString()).isNotBlank();
+					}
+				})));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyCallerWithAReadingScopeReadsEverything() {
+		Org org = organization();
+		return Stream.of(Caller.OWNER_LEAD, Caller.OUTSIDER, Caller.DELEGATE, Caller.READ_ONLY)
+			.flatMap(caller -> Stream
+				.of("/api/v1/services/" + org.service(), "/api/v1/teams/" + org.teamA(), "/api/v1/users",
+						"/api/v1/services/" + org.service() + "/responsibilities", "/api/v1/audit")
+				.map(path -> DynamicTest.dynamicTest(caller + " reads " + path,
+						() -> assertThat(org.clients().get(caller).get(path).status()).isEqualTo(200))));
+	}
+
+	private Org organization() {
+		String lead = user();
+		String member = user();
+		String outsider = user();
+		String delegate = user();
+		String newcomer = user();
+		String teamA = team("stream", List.of(Map.of("user", lead, "role", "lead"), Map.of("user", member)));
+		String teamB = team("stream", List.of(Map.of("user", outsider, "role", "lead")));
+		String teamD = team("shared", List.of(Map.of("user", delegate, "role", "lead")));
+		String emptyTeam = team();
+		String service = service(teamA, 2);
+		String transferring = service(teamA, 3);
+		String provider = service(teamB, 2);
+		created(this.api.put("/api/v1/services/" + service + "/dependencies/" + provider,
+				Map.of("criticality", "hard")));
+		created(this.api.put("/api/v1/teams/" + teamA + "/members/" + newcomer, Map.of("role", "member")));
+		this.api.put("/api/v1/services/" + service + "/responsibilities/databases", Map.of("handledBy", teamD));
+		String transferId = created(
+				this.api.post("/api/v1/services/" + transferring + "/transfers", Map.of("toTeam", teamB)))
+			.json()
+			.path("id")
+			.asString();
+		String product = unique("product");
+		created(this.api.post("/api/v1/products", Map.of("name", product, "title", "Product")));
+		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
+		clients.put(Caller.ADMIN, this.api);
+		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
+		Reply memberToken = created(this.api.post("/api/v1/users/" + member + "/tokens",
+				Map.of("name", "member", "scopes", List.of("read", "write"))));
+		clients.put(Caller.OWNER_MEMBER, this.api.withToken(memberToken.json().path("token").asString()));
+		clients.put(Caller.OUTSIDER, clientOf(outsider, "write"));
+		clients.put(Caller.DELEGATE, clientOf(delegate, "write"));
+		clients.put(Caller.READ_ONLY, clientOf(member, "read"));
+		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
+		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
+				transferring, provider, transferId, product, memberToken.json().path("id").asString(), clients);
+	}
+
+	private ApiClient clientOf(String user, String scope) {
+		Reply token = created(
+				this.api.post("/api/v1/users/" + user + "/tokens", Map.of("name", scope, "scopes", List.of(scope))));
+		return this.api.withToken(token.json().path("token").asString());
+	}
+
+}
