@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Set;
 
 import dev.steward.common.ActorIdentity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who a request acts as: a user (or the bootstrap administrator) with the scopes of the
@@ -24,6 +26,18 @@ public record StewardPrincipal(String name, boolean admin, Set<String> scopes,
 		return this.name;
 	}
 
+	/** The principal of the current request, however it signed in, or {@code null}. */
+	public static StewardPrincipal current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null) {
+			return null;
+		}
+		if (authentication.getPrincipal() instanceof StewardPrincipal principal) {
+			return principal;
+		}
+		return authentication.getPrincipal() instanceof Carrier carrier ? carrier.stewardPrincipal() : null;
+	}
+
 	public boolean mayRead() {
 		return this.scopes.contains(Scopes.READ) || mayWrite();
 	}
@@ -37,6 +51,16 @@ public record StewardPrincipal(String name, boolean admin, Set<String> scopes,
 	 */
 	public boolean hasScopeFor(String scope, String resource) {
 		return this.scopes.contains(scope + ":" + resource);
+	}
+
+	/**
+	 * A principal of another sign-in method (such as OpenID Connect) that stands for a
+	 * Steward principal.
+	 */
+	public interface Carrier {
+
+		StewardPrincipal stewardPrincipal();
+
 	}
 
 }

@@ -15,8 +15,6 @@ import dev.steward.access.StewardPrincipal;
 import dev.steward.common.Allow;
 import dev.steward.common.Forbidden;
 import dev.steward.common.RequestBodyLimitFilter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -52,7 +50,7 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		StewardPrincipal principal = principal();
+		StewardPrincipal principal = StewardPrincipal.current();
 		boolean mutating = isMutating(request.getMethod());
 		if (!mutating) {
 			if (principal != null && request.getRequestURI().startsWith("/api/")) {
@@ -71,12 +69,6 @@ class AuthorizationInterceptor implements HandlerInterceptor {
 		}
 		this.policy.checkChange(principal, rule, name -> resolve(request, name));
 		return true;
-	}
-
-	private static StewardPrincipal principal() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof StewardPrincipal principal ? principal
-				: null;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.steward.common.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -85,7 +87,14 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain web(HttpSecurity http, @Qualifier("signInFailures") FailureLimiter failures) throws Exception {
+	SecurityFilterChain web(HttpSecurity http, @Qualifier("signInFailures") FailureLimiter failures,
+			ObjectProvider<ClientRegistrationRepository> oidcProviders, OidcSignIn oidcSignIn) throws Exception {
+		if (oidcProviders.getIfAvailable() != null) {
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcSignIn))
+				.defaultSuccessUrl("/services")
+				.failureUrl("/login?error"));
+		}
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")

@@ -12,7 +12,6 @@ import dev.steward.common.Allow;
 import dev.steward.common.Allow.Rule;
 import dev.steward.common.InvalidInput;
 import dev.steward.common.WebPage;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +32,8 @@ class TokenPages {
 	}
 
 	@GetMapping("/tokens")
-	String tokens(@AuthenticationPrincipal StewardPrincipal me, Model model) {
+	String tokens(Model model) {
+		StewardPrincipal me = StewardPrincipal.current();
 		model.addAttribute("tokens", isUser(me) ? this.tokens.of(me.name()) : List.of());
 		model.addAttribute("canHaveTokens", isUser(me));
 		model.addAttribute("admin", me.admin());
@@ -42,7 +42,7 @@ class TokenPages {
 
 	@Allow(value = Rule.SELF, from = "user")
 	@PostMapping("/tokens")
-	String create(@AuthenticationPrincipal StewardPrincipal me, @RequestParam String user, @RequestParam String name,
+	String create(@RequestParam String user, @RequestParam String name,
 			@RequestParam(required = false) List<String> scope, @RequestParam(required = false) String narrow,
 			@RequestParam(required = false) LocalDate expires, RedirectAttributes redirect) {
 		List<String> scopes = new ArrayList<>(scope == null ? List.of() : scope);
