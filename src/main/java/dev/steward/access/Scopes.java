@@ -1,6 +1,5 @@
 package dev.steward.access;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +14,6 @@ public final class Scopes {
 	public static final String WRITE = "write";
 
 	public static final String ADMIN = "admin";
-
-	public static final List<String> NARROW = List.of("events", "deploy");
 
 	private static final Pattern NARROW_SCOPE = Pattern
 		.compile("^(events|deploy):([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$");

@@ -11,9 +11,4 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record TokenInfo(String id, @JsonIgnore String user, String name, String hint, Set<String> scopes,
 		Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-
-	public boolean isActive(Instant now) {
-		return this.revokedAt == null && (this.expiresAt == null || this.expiresAt.isAfter(now));
-	}
-
 }

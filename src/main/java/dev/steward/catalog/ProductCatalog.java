@@ -47,12 +47,6 @@ public class ProductCatalog {
 		return Page.of(this.products.page(Cursor.decode(cursor), size + 1), size, ProductEntry::name);
 	}
 
-	@Transactional(readOnly = true)
-	public List<String> servicesOf(String product) {
-		product(product);
-		return this.services.inProduct(product);
-	}
-
 	public ProductEntry create(ProductRequest request) {
 		Validation validation = new Validation();
 		validation.name("name", request.name());
