@@ -81,9 +81,7 @@ public class Directory {
 		UserEntry before = user(name);
 		ETags.check(ifMatch, before.version());
 		Validation validation = new Validation();
-		if (request.name() != null && !request.name().equals(name)) {
-			validation.error("name", "cannot be changed");
-		}
+		validation.unchanged("name", request.name(), name);
 		validateUser(validation, request);
 		validation.throwIfInvalid();
 		if (!this.users.update(name, before.version(), request.displayName(), request.email(), request.timeZone())) {
@@ -157,9 +155,7 @@ public class Directory {
 		TeamEntry before = team(name);
 		ETags.check(ifMatch, before.version());
 		Validation validation = new Validation();
-		if (request.name() != null && !request.name().equals(name)) {
-			validation.error("name", "cannot be changed");
-		}
+		validation.unchanged("name", request.name(), name);
 		List<TeamEntry.Member> members = validateTeam(validation, request);
 		validation.throwIfInvalid();
 		if (!this.teams.update(row(new TeamRequest(name, request.title(), request.kind(), request.email(),

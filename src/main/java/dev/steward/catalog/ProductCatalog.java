@@ -64,9 +64,7 @@ public class ProductCatalog {
 		ProductEntry before = product(name);
 		ETags.check(ifMatch, before.version());
 		Validation validation = new Validation();
-		if (request.name() != null && !request.name().equals(name)) {
-			validation.error("name", "cannot be changed");
-		}
+		validation.unchanged("name", request.name(), name);
 		validate(validation, request);
 		if (!this.products.update(name, before.version(), request.title(), request.description())) {
 			throw PreconditionFailed.concurrentUpdate();

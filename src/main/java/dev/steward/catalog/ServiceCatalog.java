@@ -128,9 +128,7 @@ public class ServiceCatalog {
 					+ "'; ownership moves only through a transfer (POST /api/v1/services/" + name + "/transfers)");
 		}
 		Validation validation = new Validation();
-		if (request.name() != null && !request.name().equals(name)) {
-			validation.error("name", "cannot be changed");
-		}
+		validation.unchanged("name", request.name(), name);
 		ServiceEntry entry = validated(validation, request, name, before.owner(), before.createdAt(), now(),
 				before.version());
 		if (!this.services.update(entry)) {

@@ -48,6 +48,16 @@ public final class Validation {
 		}
 	}
 
+	/**
+	 * An update may repeat a field that cannot change (such as the name), but not alter
+	 * it.
+	 */
+	public void unchanged(String field, String requested, String current) {
+		if (requested != null && !requested.equals(current)) {
+			error(field, "cannot be changed");
+		}
+	}
+
 	public void maxLength(String field, String value, int max) {
 		if (value != null && value.length() > max) {
 			error(field, "must be at most " + max + " characters");
