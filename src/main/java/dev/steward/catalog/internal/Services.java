@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,12 +53,13 @@ public class Services {
 	}
 
 	public List<ServiceEntry> page(ServiceFilter filter, String after, int limit) {
-		String q = filter.q() == null || filter.q().isBlank() ? null : Sql.likeContains(filter.q().trim());
+		String q = filter.q() == null || filter.q().isBlank() ? null
+				: Sql.likeContains(filter.q().trim().toLowerCase(Locale.ROOT));
 		return new Where().and("owner = :owner", "owner", filter.owner())
 			.and("tier = :tier", "tier", filter.tier())
 			.and("product = :product", "product", filter.product())
 			.and("lifecycle = :lifecycle", "lifecycle", filter.lifecycle())
-			.and("(name ilike :q or title ilike :q or description ilike :q)", "q", q)
+			.and("search_text like :q", "q", q)
 			.and("name > :after", "after", after)
 			.list(this.jdbc, "select * from services", "name", limit, this::row);
 	}
@@ -79,13 +81,13 @@ public class Services {
 	public void insert(ServiceEntry service) {
 		this.jdbc.sql("""
 				insert into services (name, title, description, owner, tier, lifecycle, product, responsibilities,
-				                      links, tags, created_at, updated_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+				                      links, tags, created_at, updated_at, search_text, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
 			.params(service.name(), service.title(), service.description(), service.owner(), service.tier(),
 					service.lifecycle().key(), service.product(),
 					this.json.writeValueAsString(service.responsibilities()),
 					this.json.writeValueAsString(service.links()), this.json.writeValueAsString(service.tags()),
-					Sql.timestamp(service.createdAt()), Sql.timestamp(service.updatedAt()))
+					Sql.timestamp(service.createdAt()), Sql.timestamp(service.updatedAt()), searchText(service))
 			.update();
 	}
 
@@ -95,13 +97,22 @@ public class Services {
 	public boolean update(ServiceEntry service) {
 		return this.jdbc.sql("""
 				update services set title = ?, description = ?, tier = ?, lifecycle = ?, product = ?,
-				       responsibilities = ?, links = ?, tags = ?, updated_at = ?, version = version + 1
+				       responsibilities = ?, links = ?, tags = ?, updated_at = ?, search_text = ?, version = version + 1
 				where name = ? and version = ?""")
 			.params(service.title(), service.description(), service.tier(), service.lifecycle().key(),
 					service.product(), this.json.writeValueAsString(service.responsibilities()),
 					this.json.writeValueAsString(service.links()), this.json.writeValueAsString(service.tags()),
-					Sql.timestamp(service.updatedAt()), service.name(), service.version())
+					Sql.timestamp(service.updatedAt()), searchText(service), service.name(), service.version())
 			.update() == 1;
+	}
+
+	/**
+	 * What the service list's search matches: name, title and description, lower-cased.
+	 */
+	private static String searchText(ServiceEntry service) {
+		return (service.name() + " " + service.title() + " "
+				+ (service.description() == null ? "" : service.description()))
+			.toLowerCase(Locale.ROOT);
 	}
 
 	public void changeOwner(String service, String owner, Instant at) {
