@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Catalog load benchmark, end to end, against a fresh PostgreSQL database:
+#   1. (re)creates the database $DB_NAME,
+#   2. starts `steward server` on it (bootstrap token from STEWARD_BOOTSTRAP_TOKEN, temp data dir),
+#   3. loads $TEAMS teams, $SERVICES services and $DEPENDENCIES dependencies through the API
+#      (bench/catalog/CatalogLoader.java) and times it,
+#   4. runs wrk against the service list and the service search (bench/catalog/api.lua),
+#   5. prints the figures, stops the server and drops the database (also on failure).
+#
+# Run from the repository root:  bench/catalog/run.sh
+# Every setting below can be overridden from the environment.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+STEWARD=${STEWARD:-./steward}
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+export JAVA_HOME
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+PORT=${PORT:-18080}
+DB_NAME=${DB_NAME:-steward_bench}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+DB_PASSWORD=${DB_PASSWORD:-}
+TEAMS=${TEAMS:-1000}
+SERVICES=${SERVICES:-10000}
+DEPENDENCIES=${DEPENDENCIES:-50000}
+CONCURRENCY=${CONCURRENCY:-16}
+WRK=${WRK:-wrk}
+WRK_THREADS=${WRK_THREADS:-2}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
+WRK_DURATION=${WRK_DURATION:-20s}
+WRK_WARMUP=${WRK_WARMUP:-5s}          # unmeasured run before each measured one (JIT warm-up); 0 to skip
+WRK_SERIAL_DURATION=${WRK_SERIAL_DURATION:-10s}  # extra run with 1 connection (latency without queueing); 0 to skip
+START_TIMEOUT=${START_TIMEOUT:-180}   # seconds to wait for /actuator/health
+LOAD_TIMEOUT=${LOAD_TIMEOUT:-1200}    # seconds the loader may take before it is killed
+KEEP_LOGS=${KEEP_LOGS:-0}             # 1 keeps the work directory (server log, outputs)
+
+export PGHOST PGPORT PGUSER
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB_NAME" "$@"; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+work="$(mktemp -d -t steward-catalog-bench.XXXXXX)"
+server_pid=""
+db_created=0
+ok=0
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    echo "Stopping the server (pid $server_pid)…" >&2
+    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$server_pid" 2>/dev/null; then
+      echo "The server did not stop within 30 s; killing it" >&2
+      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ "$db_created" = 1 ]; then
+    psql_admin -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 \
+      || echo "Could not drop database $DB_NAME" >&2
+  fi
+  if [ "$ok" != 1 ]; then
+    echo "FAILED (status $status). Last lines of the server log:" >&2
+    tail -n 40 "$work/server.log" 2>/dev/null >&2 || true
+  fi
+  if [ "$KEEP_LOGS" = 1 ] || [ "$ok" != 1 ]; then
+    echo "Logs kept in $work" >&2
+  else
+    rm -rf "$work"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+die() { echo "ERROR: $*" >&2; exit 1; }
+
+command -v "$WRK" >/dev/null || die "wrk not found (set WRK)"
+command -v psql >/dev/null || die "psql not found"
+[ -x "$STEWARD" ] || die "launcher $STEWARD not found or not executable (set STEWARD)"
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
+  die "something already answers on 127.0.0.1:$PORT (set PORT)"
+fi
+
+echo "== Database $DB_NAME on $PGHOST:$PGPORT"
+psql_admin -c "drop database if exists $DB_NAME with (force)"
+psql_admin -c "create database $DB_NAME"
+db_created=1
+
+token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+echo "== Starting steward on 127.0.0.1:$PORT (log: $work/server.log)"
+t0=$(now)
+# setsid: the server gets its own process group, so cleanup stops it and anything it started
+STEWARD_BOOTSTRAP_TOKEN="$token" SERVER_ADDRESS=127.0.0.1 \
+  setsid "$STEWARD" server --port "$PORT" --data-dir "$work/data" \
+  --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" --db-user "$PGUSER" ${DB_PASSWORD:+--db-password "$DB_PASSWORD"} \
+  >"$work/server.log" 2>&1 &
+server_pid=$!
+
+deadline=$(( $(date +%s) + START_TIMEOUT ))
+until curl -sf --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  kill -0 "$server_pid" 2>/dev/null || die "the server exited during start"
+  [ "$(date +%s)" -lt "$deadline" ] || die "no healthy server after $START_TIMEOUT s"
+  sleep 0.25
+done
+echo "   healthy after $(elapsed "$t0" "$(now)") s; $(grep -o 'Started Steward in [0-9.]* seconds' "$work/server.log" || true)"
+
+echo "== Loading $TEAMS teams, $SERVICES services, $DEPENDENCIES dependencies (concurrency $CONCURRENCY)"
+t1=$(now)
+timeout --signal=TERM "$LOAD_TIMEOUT" "$JAVA" "$here/CatalogLoader.java" --url "http://127.0.0.1:$PORT" \
+  --token "$token" --teams "$TEAMS" --services "$SERVICES" --dependencies "$DEPENDENCIES" \
+  --concurrency "$CONCURRENCY" | tee "$work/loader.txt"
+load_wall=$(elapsed "$t1" "$(now)")
+echo "   loader wall time (including compiling the single-file program): $load_wall s"
+
+rows=$(psql_bench -At -F ' ' -c "select (select count(*) from teams), (select count(*) from services),
+  (select count(*) from dependencies), (select count(*) from audit_entries),
+  pg_size_pretty(pg_database_size(current_database()))")
+echo "   database now: teams services dependencies audit_entries size = $rows"
+
+run_wrk() {
+  local mode=$1 label=$2 threads=$3 connections=$4 duration=$5
+  if [ "$WRK_WARMUP" != 0 ]; then
+    STEWARD_TOKEN="$token" BENCH_TEAMS="$TEAMS" timeout 120 "$WRK" -t"$threads" -c"$connections" \
+      -d"$WRK_WARMUP" --timeout 10s -s "$here/api.lua" "http://127.0.0.1:$PORT" -- "$mode" >/dev/null
+  fi
+  STEWARD_TOKEN="$token" BENCH_TEAMS="$TEAMS" timeout 600 "$WRK" -t"$threads" -c"$connections" \
+    -d"$duration" --timeout 10s --latency -s "$here/api.lua" "http://127.0.0.1:$PORT" -- "$mode" \
+    | tee "$work/wrk-$label.txt"
+  local result
+  result=$(grep '^RESULT' "$work/wrk-$label.txt") || die "wrk printed no RESULT line for $label"
+  case "$result" in
+    *" non2xx=0 socket_errors=0") ;;
+    *) die "wrk $label saw failed requests: $result" ;;
+  esac
+}
+
+labels=""
+for mode in list search; do
+  echo "== wrk: service $mode (-t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION, warm-up $WRK_WARMUP)"
+  run_wrk "$mode" "$mode" "$WRK_THREADS" "$WRK_CONNECTIONS" "$WRK_DURATION"
+  labels="$labels $mode"
+done
+if [ "$WRK_SERIAL_DURATION" != 0 ]; then
+  for mode in list search; do
+    echo "== wrk: service $mode, one connection (-t1 -c1 -d$WRK_SERIAL_DURATION)"
+    run_wrk "$mode" "$mode-c1" 1 1 "$WRK_SERIAL_DURATION"
+    labels="$labels $mode-c1"
+  done
+fi
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+echo
+echo "== Figures"
+grep -E '^(teams|services|dependencies|TOTAL) ' "$work/loader.txt" | sed 's/^/   /'
+echo "   loader wall time: $load_wall s (target < 60 s)"
+for label in $labels; do
+  r=$(grep '^RESULT' "$work/wrk-$label.txt")
+  printf '   %-9s p50 %s ms, p95 %s ms (target < 50 ms), p99 %s ms, %s req/s\n' "$label" \
+    "$(field "$r" p50_ms)" "$(field "$r" p95_ms)" "$(field "$r" p99_ms)" "$(field "$r" rps)"
+done
+ok=1
