@@ -77,18 +77,12 @@ cleanup() {
   fi
   exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-die() { echo "ERROR: $*" >&2; exit 1; }
+# shellcheck source=bench/common.sh
+. "$here/../common.sh"
 
 command -v "$WRK" >/dev/null || die "wrk not found (set WRK)"
 command -v psql >/dev/null || die "psql not found"
-[ -x "$STEWARD" ] || die "launcher $STEWARD not found or not executable (set STEWARD)"
-if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
-  die "something already answers on 127.0.0.1:$PORT (set PORT)"
-fi
+require_launcher_and_free_port
 
 echo "== Database $DB_NAME on $PGHOST:$PGPORT"
 psql_admin -c "drop database if exists $DB_NAME with (force)"

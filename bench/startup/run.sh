@@ -14,6 +14,8 @@
 # STEWARD_JAVA_OPTS (passed on by the launcher to the JVM, e.g. -Xmx512m).
 set -euo pipefail
 
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
 STEWARD=${STEWARD:-./steward}
 if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -55,20 +57,14 @@ cleanup() {
   fi
   exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-die() { echo "ERROR: $*" >&2; exit 1; }
+# shellcheck source=bench/common.sh
+. "$here/../common.sh"
 now_ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }  # no fork
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-[ -x "$STEWARD" ] || die "launcher $STEWARD not found or not executable (set STEWARD)"
 [ -x "$JCMD" ] || die "jcmd not found at $JCMD (set JAVA_HOME or JCMD)"
-if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; then
-  die "something already answers on 127.0.0.1:$PORT (set PORT)"
-fi
+require_launcher_and_free_port
 
 # Not timed: lets the launcher build the jar if it is stale, and warms the file cache.
 "$STEWARD" --version >/dev/null
