@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.steward.audit.AuditTrail;
@@ -54,7 +55,12 @@ public class Directory {
 
 	@Transactional(readOnly = true)
 	public UserEntry user(String name) {
-		return this.users.find(name).orElseThrow(() -> NotFound.of("user", name));
+		return findUser(name).orElseThrow(() -> NotFound.of("user", name));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserEntry> findUser(String name) {
+		return this.users.find(name);
 	}
 
 	@Transactional(readOnly = true)
@@ -118,8 +124,13 @@ public class Directory {
 
 	@Transactional(readOnly = true)
 	public TeamEntry team(String name) {
-		Teams.Row row = this.teams.find(name).orElseThrow(() -> NotFound.of("team", name));
-		return entry(row, this.teams.members(List.of(name)).getOrDefault(name, List.of()));
+		return findTeam(name).orElseThrow(() -> NotFound.of("team", name));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TeamEntry> findTeam(String name) {
+		return this.teams.find(name)
+			.map(row -> entry(row, this.teams.members(List.of(name)).getOrDefault(name, List.of())));
 	}
 
 	@Transactional(readOnly = true)

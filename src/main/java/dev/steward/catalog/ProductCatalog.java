@@ -2,6 +2,7 @@ package dev.steward.catalog;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.internal.Products;
@@ -38,7 +39,12 @@ public class ProductCatalog {
 
 	@Transactional(readOnly = true)
 	public ProductEntry product(String name) {
-		return this.products.find(name).orElseThrow(() -> NotFound.of("product", name));
+		return findProduct(name).orElseThrow(() -> NotFound.of("product", name));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProductEntry> findProduct(String name) {
+		return this.products.find(name);
 	}
 
 	@Transactional(readOnly = true)

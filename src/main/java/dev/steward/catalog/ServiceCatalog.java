@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.steward.audit.AuditTrail;
@@ -77,7 +78,12 @@ public class ServiceCatalog {
 
 	@Transactional(readOnly = true)
 	public ServiceEntry service(String name) {
-		return this.services.find(name).orElseThrow(() -> NotFound.of("service", name));
+		return findService(name).orElseThrow(() -> NotFound.of("service", name));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ServiceEntry> findService(String name) {
+		return this.services.find(name);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,392 @@
+package dev.steward.manifests;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.steward.catalog.Aspect;
+import dev.steward.catalog.DelegationStatus;
+import dev.steward.catalog.Dependency;
+import dev.steward.catalog.DependencyRequest;
+import dev.steward.catalog.Directory;
+import dev.steward.catalog.Lifecycle;
+import dev.steward.catalog.ProductCatalog;
+import dev.steward.catalog.ProductEntry;
+import dev.steward.catalog.ProductRequest;
+import dev.steward.catalog.Responsibility;
+import dev.steward.catalog.ServiceCatalog;
+import dev.steward.catalog.ServiceEntry;
+import dev.steward.catalog.ServiceFilter;
+import dev.steward.catalog.ServiceRequest;
+import dev.steward.catalog.TeamEntry;
+import dev.steward.catalog.TeamRequest;
+import dev.steward.catalog.Transfer;
+import dev.steward.catalog.UserRequest;
+import dev.steward.common.Conflict;
+import dev.steward.common.Cursor;
+import dev.steward.common.InvalidInput;
+import dev.steward.common.Page;
+import dev.steward.common.Validation;
+import dev.steward.manifests.PlanItem.Action;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Applies a batch of documents to the catalog in one transaction: users, teams and
+ * products first, then services, then their dependencies and delegations, then (with
+ * prune) deletions. Each resource is compared with its current state, so only real
+ * changes reach the catalog (and its audit log); a dry run plans the same way and rolls
+ * back.
+ */
+@Service
+public class CatalogApply {
+
+	private static final List<String> KINDS = List.of("User", "Team", "Product", "Service");
+
+	private final Directory directory;
+
+	private final ProductCatalog products;
+
+	private final ServiceCatalog services;
+
+	private final JsonMapper json;
+
+	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, JsonMapper json) {
+		this.directory = directory;
+		this.products = products;
+		this.services = services;
+		this.json = json;
+	}
+
+	@Transactional
+	public ApplyResult apply(ApplyRequest request) {
+		List<Manifest> documents = request.documents() == null ? List.of() : request.documents();
+		validateEnvelopes(documents);
+		Map<Integer, PlanItem> planned = new LinkedHashMap<>();
+		for (String kind : KINDS) {
+			for (int i = 0; i < documents.size(); i++) {
+				Manifest document = documents.get(i);
+				if (document.kind().equals(kind)) {
+					int index = i;
+					planned.put(index, within(index, () -> applyEntity(document, index, request.transferAllowed())));
+				}
+			}
+		}
+		for (int i = 0; i < documents.size(); i++) {
+			Manifest document = documents.get(i);
+			if (document.kind().equals("Service")) {
+				int index = i;
+				List<String> changes = within(index, () -> applyRelations(document, index));
+				planned.computeIfPresent(index, (key, item) -> withChanges(item, changes));
+			}
+		}
+		List<PlanItem> plan = new ArrayList<>(planned.values());
+		if (request.pruneRequested()) {
+			plan.addAll(prune(documents));
+		}
+		if (request.dryRunRequested()) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		}
+		Map<String, Long> summary = new TreeMap<>(
+				plan.stream().collect(Collectors.groupingBy(item -> item.action().key(), Collectors.counting())));
+		return new ApplyResult(request.dryRunRequested(), plan, summary);
+	}
+
+	private void validateEnvelopes(List<Manifest> documents) {
+		Validation validation = new Validation();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < documents.size(); i++) {
+			Manifest document = documents.get(i);
+			String field = "documents[" + i + "]";
+			if (document == null) {
+				validation.error(field, "is empty");
+				continue;
+			}
+			if (!Manifest.API_VERSION.equals(document.apiVersion())) {
+				validation.error(field + ".apiVersion", "must be " + Manifest.API_VERSION);
+			}
+			if (validation.required(field + ".kind", document.kind())) {
+				validation.oneOf(field + ".kind", document.kind(), KINDS);
+			}
+			validation.name(field + ".metadata.name", document.name());
+			if (document.spec() != null && !document.spec().isObject()) {
+				validation.error(field + ".spec", "must be an object");
+			}
+			if (document.kind() != null && document.name() != null
+					&& !seen.add(document.kind() + "/" + document.name())) {
+				validation.error(field + ".metadata.name",
+						"declares " + document.kind() + " '" + document.name() + "' a second time");
+			}
+		}
+		validation.throwIfInvalid();
+	}
+
+	private PlanItem applyEntity(Manifest document, int index, boolean allowTransfer) {
+		return switch (document.kind()) {
+			case "User" -> applyUser(document, index);
+			case "Team" -> applyTeam(document, index);
+			case "Product" -> applyProduct(document, index);
+			default -> applyService(document, index, allowTransfer);
+		};
+	}
+
+	private PlanItem applyUser(Manifest document, int index) {
+		UserRequest desired = spec(document, index, UserRequest.class);
+		return upsert(document, () -> this.directory.findUser(document.name()).map(UserRequest::from).orElse(null),
+				desired, this.directory::createUser,
+				request -> this.directory.updateUser(document.name(), request, null));
+	}
+
+	private PlanItem applyTeam(Manifest document, int index) {
+		TeamRequest spec = spec(document, index, TeamRequest.class);
+		TeamRequest desired = new TeamRequest(spec.name(), spec.title(), spec.kind(), spec.email(), spec.chat(),
+				spec.parent(), sortedMembers(spec.members() == null ? List.of() : spec.members()));
+		return upsert(document,
+				() -> this.directory.findTeam(document.name())
+					.map(TeamRequest::from)
+					.map(current -> new TeamRequest(current.name(), current.title(), current.kind(), current.email(),
+							current.chat(), current.parent(), sortedMembers(current.members())))
+					.orElse(null),
+				desired, this.directory::createTeam,
+				request -> this.directory.updateTeam(document.name(), request, null));
+	}
+
+	private PlanItem applyProduct(Manifest document, int index) {
+		ProductRequest desired = spec(document, index, ProductRequest.class);
+		return upsert(document, () -> this.products.findProduct(document.name()).map(ProductRequest::from).orElse(null),
+				desired, this.products::create, request -> this.products.update(document.name(), request, null));
+	}
+
+	private PlanItem applyService(Manifest document, int index, boolean allowTransfer) {
+		ServiceRequest desired = normalized(spec(document, index, ServiceRequest.class));
+		ServiceEntry current = this.services.findService(document.name()).orElse(null);
+		boolean transfer = current != null && desired.owner() != null && !desired.owner().equals(current.owner());
+		if (transfer) {
+			if (!allowTransfer) {
+				throw Conflict.because("The owner of '" + document.name() + "' would change from '" + current.owner()
+						+ "' to '" + desired.owner() + "'; apply with allowTransfer to record a transfer");
+			}
+			Transfer proposed = this.services.proposeTransfer(document.name(), desired.owner(),
+					"Applied from catalog files");
+			this.services.acceptTransfer(document.name(), proposed.id());
+		}
+		PlanItem item = upsert(document,
+				() -> current == null ? null : normalized(ServiceRequest.from(this.services.service(document.name()))),
+				desired, this.services::register, request -> this.services.update(document.name(), request, null));
+		return transfer ? withChanges(item, List.of("owner")) : item;
+	}
+
+	/**
+	 * Creates the resource or updates it where it differs; the plan names the fields that
+	 * differ.
+	 */
+	private <R> PlanItem upsert(Manifest document, Supplier<R> current, R desired, Function<R, ?> create,
+			Function<R, ?> update) {
+		R existing = current.get();
+		if (existing == null) {
+			create.apply(desired);
+			return new PlanItem(document.kind(), document.name(), Action.CREATE, List.of());
+		}
+		List<String> changes = differences(existing, desired);
+		if (changes.isEmpty()) {
+			return new PlanItem(document.kind(), document.name(), Action.UNCHANGED, List.of());
+		}
+		update.apply(desired);
+		return new PlanItem(document.kind(), document.name(), Action.UPDATE, changes);
+	}
+
+	/**
+	 * Dependencies and delegations of a service, as declared; answers which of the two
+	 * changed.
+	 */
+	private List<String> applyRelations(Manifest document, int index) {
+		String service = document.name();
+		JsonNode spec = document.spec() == null ? this.json.createObjectNode() : document.spec();
+		List<String> changes = new ArrayList<>();
+		Map<String, String> desiredDependencies = new LinkedHashMap<>();
+		JsonNode dependencies = spec.path("dependencies");
+		for (int i = 0; i < dependencies.size(); i++) {
+			JsonNode dependency = dependencies.get(i);
+			desiredDependencies.put(dependency.path("service").asString(), dependency.path("criticality").asString());
+		}
+		Map<String, Dependency> currentDependencies = this.services.dependencies(service)
+			.stream()
+			.collect(Collectors.toMap(Dependency::provider, Function.identity()));
+		boolean dependenciesChanged = false;
+		for (Map.Entry<String, String> desired : desiredDependencies.entrySet()) {
+			Dependency current = currentDependencies.remove(desired.getKey());
+			if (current == null || !current.criticality().key().equals(desired.getValue())) {
+				this.services.putDependency(service, desired.getKey(), new DependencyRequest(desired.getValue(), null));
+				dependenciesChanged = true;
+			}
+		}
+		for (String removed : currentDependencies.keySet()) {
+			this.services.removeDependency(service, removed);
+			dependenciesChanged = true;
+		}
+		if (dependenciesChanged) {
+			changes.add("dependencies");
+		}
+		Map<String, String> desiredDelegations = new LinkedHashMap<>();
+		spec.path("delegations")
+			.properties()
+			.forEach(entry -> desiredDelegations.put(entry.getKey(), entry.getValue().asString()));
+		boolean delegationsChanged = false;
+		for (Responsibility row : this.services.responsibilities(service)) {
+			String wanted = desiredDelegations.remove(row.aspect().key());
+			String handledBy = row.status() == DelegationStatus.OWNER ? null : row.handledBy();
+			String target = wanted == null || wanted.equals(row.accountable()) ? null : wanted;
+			if (target == null ? handledBy != null : !target.equals(handledBy)) {
+				this.services.delegate(service, row.aspect().key(), target == null ? row.accountable() : target);
+				delegationsChanged = true;
+			}
+		}
+		if (!desiredDelegations.isEmpty()) {
+			throw InvalidInput.field("documents[" + index + "].spec.delegations",
+					"unknown aspect(s) " + desiredDelegations.keySet() + "; aspects are "
+							+ java.util.Arrays.stream(Aspect.values()).map(Aspect::key).toList());
+		}
+		if (delegationsChanged) {
+			changes.add("delegations");
+		}
+		return changes;
+	}
+
+	private List<PlanItem> prune(List<Manifest> documents) {
+		Map<String, Set<String>> declared = new LinkedHashMap<>();
+		documents.forEach(
+				document -> declared.computeIfAbsent(document.kind(), kind -> new HashSet<>()).add(document.name()));
+		List<PlanItem> deletions = new ArrayList<>();
+		List<String> services = new ArrayList<>(all(
+				cursor -> this.services.services(ServiceFilter.none(), Cursor.MAX_LIMIT, cursor), ServiceEntry::name));
+		services.removeAll(declared.getOrDefault("Service", Set.of()));
+		while (!services.isEmpty()) {
+			int before = services.size();
+			for (Iterator<String> it = services.iterator(); it.hasNext();) {
+				String service = it.next();
+				if (this.services.consumers(service).stream().noneMatch(edge -> services.contains(edge.consumer()))) {
+					this.services.delete(service, null);
+					deletions.add(new PlanItem("Service", service, Action.DELETE, List.of()));
+					it.remove();
+				}
+			}
+			if (services.size() == before) {
+				throw Conflict.because("Services " + services + " depend on each other in a cycle; prune cannot order "
+						+ "their deletion");
+			}
+		}
+		for (String product : all(cursor -> this.products.products(Cursor.MAX_LIMIT, cursor), ProductEntry::name)) {
+			if (!declared.getOrDefault("Product", Set.of()).contains(product)) {
+				this.products.delete(product, null);
+				deletions.add(new PlanItem("Product", product, Action.DELETE, List.of()));
+			}
+		}
+		for (TeamEntry team : this.directory.allTeams()) {
+			if (!declared.getOrDefault("Team", Set.of()).contains(team.name())) {
+				this.directory.deleteTeam(team.name(), null);
+				deletions.add(new PlanItem("Team", team.name(), Action.DELETE, List.of()));
+			}
+		}
+		return deletions;
+	}
+
+	private static <T> List<String> all(Function<String, Page<T>> pages, Function<T, String> name) {
+		List<String> names = new ArrayList<>();
+		String cursor = null;
+		do {
+			Page<T> page = pages.apply(cursor);
+			page.items().forEach(item -> names.add(name.apply(item)));
+			cursor = page.nextCursor();
+		}
+		while (cursor != null);
+		return names;
+	}
+
+	private <R> R spec(Manifest document, int index, Class<R> type) {
+		ObjectNode spec = document.spec() == null ? this.json.createObjectNode()
+				: ((ObjectNode) document.spec()).deepCopy();
+		spec.put("name", document.name());
+		spec.remove(List.of("dependencies", "delegations"));
+		try {
+			return this.json.treeToValue(spec, type);
+		}
+		catch (JacksonException ex) {
+			throw InvalidInput.field("documents[" + index + "].spec." + dev.steward.common.JsonPaths.of(ex),
+					"has the wrong type");
+		}
+	}
+
+	private List<String> differences(Object current, Object desired) {
+		JsonNode before = this.json.valueToTree(current);
+		JsonNode after = this.json.valueToTree(desired);
+		List<String> changed = new ArrayList<>();
+		after.properties().forEach(field -> {
+			if (!field.getValue().equals(before.path(field.getKey()))) {
+				changed.add(field.getKey());
+			}
+		});
+		return changed;
+	}
+
+	private static ServiceRequest normalized(ServiceRequest request) {
+		return new ServiceRequest(request.name(), request.title(), request.description(), request.owner(),
+				request.tier(), request.lifecycle() == null ? Lifecycle.EXPERIMENTAL.key() : request.lifecycle(),
+				request.product(), request.responsibilities() == null ? List.of() : request.responsibilities(),
+				request.links() == null ? Map.of() : new TreeMap<>(request.links()),
+				request.tags() == null ? List.of() : request.tags());
+	}
+
+	private static List<TeamRequest.MemberRequest> sortedMembers(List<TeamRequest.MemberRequest> members) {
+		return members.stream()
+			.map(member -> new TeamRequest.MemberRequest(member.user(),
+					member.role() == null ? "member" : member.role()))
+			.sorted(Comparator.comparing(TeamRequest.MemberRequest::user,
+					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.toList();
+	}
+
+	private static PlanItem withChanges(PlanItem item, List<String> more) {
+		if (item.action() == Action.CREATE || more.isEmpty()) {
+			return item;
+		}
+		List<String> changes = new ArrayList<>(item.changes());
+		more.stream().filter(change -> !changes.contains(change)).forEach(changes::add);
+		return new PlanItem(item.kind(), item.name(), Action.UPDATE, changes);
+	}
+
+	/** Runs one document's work, naming the document in any refusal. */
+	private static <T> T within(int index, Supplier<T> work) {
+		String prefix = "documents[" + index + "]";
+		try {
+			return work.get();
+		}
+		catch (InvalidInput ex) {
+			if (ex.errors().stream().allMatch(error -> error.field().startsWith("documents["))) {
+				throw ex;
+			}
+			throw InvalidInput.of(ex.errors()
+				.stream()
+				.map(error -> new InvalidInput.FieldError(prefix + ".spec." + error.field(), error.message()))
+				.toList());
+		}
+		catch (Conflict ex) {
+			throw Conflict.because(prefix + ": " + ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Catalog as code: declarative documents ({@code apiVersion: steward.dev/v1},
+ * {@code kind}, {@code metadata.name}, {@code spec}) applied to the catalog as one
+ * planned, atomic and idempotent change.
+ */
+@ApplicationModule(allowedDependencies = { "common", "catalog" })
+package dev.steward.manifests;
+
+import org.springframework.modulith.ApplicationModule;
