@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.Version.class,
 		description = "Steward: who owns what, and every responsibility that comes with it.",
-		subcommands = { ServerCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class })
 public class StewardCommand implements Runnable {
 
 	@CommandLine.Spec

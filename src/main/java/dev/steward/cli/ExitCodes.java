@@ -1,0 +1,21 @@
+package dev.steward.cli;
+
+/** The documented exit codes of every {@code steward} command. */
+final class ExitCodes {
+
+	static final int OK = 0;
+
+	static final int ERROR = 1;
+
+	static final int USAGE = 2;
+
+	/**
+	 * The server refused by policy: not allowed, or a conflict such as an unapproved
+	 * owner change.
+	 */
+	static final int REFUSED = 3;
+
+	private ExitCodes() {
+	}
+
+}

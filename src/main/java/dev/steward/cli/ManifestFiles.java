@@ -1,0 +1,172 @@
+package dev.steward.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads catalog documents from YAML files (several documents per file, directories
+ * recursively), keeping where each document and each field starts, so that every problem
+ * can be reported as {@code file:line:column}.
+ */
+final class ManifestFiles {
+
+	private ManifestFiles() {
+	}
+
+	/**
+	 * One document as read, with the position of every field path such as
+	 * {@code spec.tier}.
+	 */
+	record Document(Path file, Mark start, Map<String, Object> content, Map<String, Mark> positions) {
+
+		String where(String path) {
+			Mark mark = this.positions.getOrDefault(path, this.start);
+			return this.file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+		}
+
+	}
+
+	/** A file that cannot be read or parsed, with where and why. */
+	static final class Unreadable extends Exception {
+
+		Unreadable(String message) {
+			super(message);
+		}
+
+	}
+
+	static List<Document> load(List<Path> paths) throws Unreadable {
+		List<Document> documents = new ArrayList<>();
+		for (Path file : expand(paths)) {
+			documents.addAll(read(file));
+		}
+		return documents;
+	}
+
+	private static List<Path> expand(List<Path> paths) throws Unreadable {
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> walk = Files.walk(path)) {
+					walk.filter(Files::isRegularFile)
+						.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+						.sorted()
+						.forEach(files::add);
+				}
+				catch (IOException ex) {
+					throw new Unreadable(path + ": " + ex.getMessage());
+				}
+			}
+			else if (Files.isRegularFile(path)) {
+				files.add(path);
+			}
+			else {
+				throw new Unreadable(path + ": no such file or directory");
+			}
+		}
+		return files;
+	}
+
+	private static List<Document> read(Path file) throws Unreadable {
+		List<Document> documents = new ArrayList<>();
+		Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+		try (Reader reader = Files.newBufferedReader(file)) {
+			for (Node node : yaml.composeAll(reader)) {
+				if (node == null) {
+					continue;
+				}
+				Map<String, Mark> positions = new LinkedHashMap<>();
+				Object content = convert(node, "", positions);
+				if (!(content instanceof Map<?, ?> map)) {
+					throw new Unreadable(file + ":" + (node.getStartMark().getLine() + 1) + ":"
+							+ (node.getStartMark().getColumn() + 1) + ": a document must be a mapping");
+				}
+				@SuppressWarnings("unchecked")
+				Map<String, Object> fields = (Map<String, Object>) map;
+				documents.add(new Document(file, node.getStartMark(), fields, positions));
+			}
+		}
+		catch (MarkedYAMLException ex) {
+			Mark mark = ex.getProblemMark();
+			throw new Unreadable(
+					file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + ex.getProblem());
+		}
+		catch (IOException ex) {
+			throw new Unreadable(file + ": " + ex.getMessage());
+		}
+		return documents;
+	}
+
+	/**
+	 * Turns a YAML node into maps, lists and scalars, recording where each path starts.
+	 */
+	private static Object convert(Node node, String path, Map<String, Mark> positions) {
+		positions.putIfAbsent(path, node.getStartMark());
+		if (node instanceof MappingNode mapping) {
+			Map<String, Object> map = new LinkedHashMap<>();
+			for (NodeTuple tuple : mapping.getValue()) {
+				if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+					throw new MarkedYAMLException("while reading a mapping", node.getStartMark(),
+							"only plain keys are allowed", tuple.getKeyNode().getStartMark()) {
+					};
+				}
+				String key = keyNode.getValue();
+				String child = path.isEmpty() ? key : path + "." + key;
+				positions.put(child, tuple.getKeyNode().getStartMark());
+				map.put(key, convert(tuple.getValueNode(), child, positions));
+			}
+			return map;
+		}
+		if (node instanceof SequenceNode sequence) {
+			List<Object> list = new ArrayList<>();
+			for (int i = 0; i < sequence.getValue().size(); i++) {
+				list.add(convert(sequence.getValue().get(i), path + "[" + i + "]", positions));
+			}
+			return list;
+		}
+		ScalarNode scalar = (ScalarNode) node;
+		return scalarValue(scalar);
+	}
+
+	private static Object scalarValue(ScalarNode scalar) {
+		String tag = scalar.getTag().getValue();
+		String value = scalar.getValue();
+		if (tag.endsWith(":int")) {
+			try {
+				return Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				return value;
+			}
+		}
+		if (tag.endsWith(":bool")) {
+			return Boolean.parseBoolean(value);
+		}
+		if (tag.endsWith(":null")) {
+			return null;
+		}
+		if (tag.endsWith(":float")) {
+			return Double.parseDouble(value);
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.steward.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.steward.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApplyCommandTests extends ApiTest {
+
+	@TempDir
+	Path directory;
+
+	private CommandOutput apply(String... extra) {
+		String[] args = new String[5 + extra.length];
+		System.arraycopy(
+				new String[] { "apply", "-f", this.directory.toString(), "--server", "http://127.0.0.1:" + this.port },
+				0, args, 0, 5);
+		System.arraycopy(extra, 0, args, 5, extra.length);
+		return CommandOutput.run(args);
+	}
+
+	@Test
+	void appliesFilesThenFindsNothingToChange() {
+		String suffix = unique("c").substring(2);
+		CatalogFiles.write(this.directory, suffix, 2);
+		CommandOutput dryRun = apply("--token", ADMIN_TOKEN, "--dry-run");
+		assertThat(dryRun.out()).contains("Dry run, nothing changed: 4 to create");
+		assertThat(this.api.get("/api/v1/services/invoices-" + suffix).status()).isEqualTo(404);
+
+		CommandOutput first = apply("--token", ADMIN_TOKEN);
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(first.out()).contains("create    Service  invoices-" + suffix).contains("Applied: 4 to create");
+
+		CatalogFiles.write(this.directory, suffix, 1);
+		CommandOutput second = apply("--token", ADMIN_TOKEN);
+		assertThat(second.out()).contains("update    Service  invoices-" + suffix)
+			.contains("tier")
+			.contains("0 to create, 1 to update, 3 unchanged");
+	}
+
+	@Test
+	void mapsServerRefusalsBackToFileAndLine() throws Exception {
+		String suffix = unique("d").substring(2);
+		CatalogFiles.write(this.directory, suffix, 2);
+		Files.writeString(this.directory.resolve("services.yml"),
+				Files.readString(this.directory.resolve("services.yml")).replace("tier: 2", "tier: 9"));
+		CommandOutput refused = apply("--token", ADMIN_TOKEN);
+		assertThat(refused.exitCode()).isEqualTo(1);
+		assertThat(refused.err()).contains(this.directory.resolve("services.yml") + ":8:3: documents[0].spec.tier");
+		assertThat(this.api.get("/api/v1/teams/billing-" + suffix).status()).isEqualTo(404);
+	}
+
+	@Test
+	void exitsWithThreeWhenRefusedByPolicy() {
+		CatalogFiles.write(this.directory, unique("e").substring(2), 2);
+		assertThat(apply("--token", "stw_unknown").exitCode()).isEqualTo(1);
+		String user = user();
+		String token = created(this.api.post("/api/v1/users/" + user + "/tokens",
+				java.util.Map.of("name", "ci", "scopes", java.util.List.of("write"))))
+			.json()
+			.path("token")
+			.asString();
+		assertThat(apply("--token", token).exitCode()).isEqualTo(3);
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.steward.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateCommandTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void acceptsAConsistentSetOfFiles() {
+		CatalogFiles.write(this.directory, "x", 2);
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).contains("4 document(s) valid");
+	}
+
+	@Test
+	void reportsEveryProblemWithFileLineAndColumn() throws Exception {
+		CatalogFiles.write(this.directory, "x", 7);
+		Path extra = this.directory.resolve("extra.yaml");
+		Files.writeString(extra, """
+				apiVersion: steward.dev/v1
+				kind: Service
+				metadata:
+				  name: Orphan
+				spec:
+				  title: Orphan
+				  owner: nobody
+				  tier: 3
+				  delegations:
+				    cooking: billing-x
+				""");
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err())
+			.contains(this.directory.resolve("services.yml") + ":8:3: tier must be a number from 1 to 4")
+			.contains(extra + ":4:3: metadata.name must be a lower-case slug")
+			.contains(extra + ":7:3: refers to Team 'nobody'")
+			.contains("unknown aspect 'cooking'");
+	}
+
+	@Test
+	void reportsYamlSyntaxErrorsWithoutAStackTrace() throws Exception {
+		Path broken = this.directory.resolve("broken.yaml");
+		Files.writeString(broken, "apiVersion: steward.dev/v1\nkind: [Service\nmetadata: {name: x}\n");
+		CommandOutput result = CommandOutput.run("validate", "-f", broken.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith(broken + ":").doesNotContain("Exception").doesNotContain("\tat ");
+	}
+
+	@Test
+	void refusesAMissingPathAndAnUnknownOption() {
+		assertThat(CommandOutput.run("validate", "-f", this.directory.resolve("nothing").toString()).exitCode())
+			.isEqualTo(1);
+		assertThat(CommandOutput.run("validate", "--bogus").exitCode()).isEqualTo(2);
+	}
+
+}
