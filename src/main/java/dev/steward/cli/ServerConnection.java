@@ -24,13 +24,24 @@ class ServerConnection {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.replaceAll("/+$", "") + path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json));
+			.header("Accept", "application/json");
 		if (this.token != null && !this.token.isBlank()) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
+		return request;
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

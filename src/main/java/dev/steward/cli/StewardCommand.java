@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.Version.class,
 		description = "Steward: who owns what, and every responsibility that comes with it.",
-		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, ExportCommand.class,
+				CommandLine.HelpCommand.class })
 public class StewardCommand implements Runnable {
 
 	@CommandLine.Spec

@@ -68,4 +68,26 @@ class ApplyCommandTests extends ApiTest {
 		assertThat(apply("--token", token).exitCode()).isEqualTo(3);
 	}
 
+	@Test
+	void exportWritesFilesThatApplyTakesBackUnchanged(@TempDir Path exported) {
+		String suffix = unique("r").substring(2);
+		CatalogFiles.write(this.directory, suffix, 2);
+		assertThat(apply("--token", ADMIN_TOKEN).exitCode()).isZero();
+		this.api.put("/api/v1/services/invoices-" + suffix + "/responsibilities/databases",
+				java.util.Map.of("handledBy", team()));
+
+		CommandOutput export = CommandOutput.run("export", "-o", exported.toString(), "--server",
+				"http://127.0.0.1:" + this.port, "--token", ADMIN_TOKEN);
+		assertThat(export.exitCode()).as(export.err()).isZero();
+		assertThat(exported.resolve("services.yaml")).content()
+			.contains("name: invoices-" + suffix)
+			.contains("criticality: hard")
+			.contains("databases: team-");
+
+		CommandOutput again = CommandOutput.run("apply", "-f", exported.toString(), "--server",
+				"http://127.0.0.1:" + this.port, "--token", ADMIN_TOKEN, "--dry-run");
+		assertThat(again.exitCode()).as(again.err()).isZero();
+		assertThat(again.out()).contains(": 0 to create, 0 to update,");
+	}
+
 }

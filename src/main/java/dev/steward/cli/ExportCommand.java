@@ -1,0 +1,179 @@
+package dev.steward.cli;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code steward export -o DIR}: writes the server's catalog as files that {@code apply}
+ * takes back unchanged.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+		description = "Write the current catalog as YAML files (users, teams, products, services) that "
+				+ "'steward apply' takes back unchanged.")
+class ExportCommand implements Callable<Integer> {
+
+	@Option(names = { "-o", "--output" }, defaultValue = ".", description = "Directory to write to (default: .).")
+	Path output;
+
+	@Mixin
+	ServerConnection server;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Override
+	public Integer call() {
+		try {
+			Files.createDirectories(this.output);
+			write("users.yaml", "User", all("/api/v1/users"), user -> fields(user, "displayName", "email", "timeZone"));
+			write("teams.yaml", "Team", all("/api/v1/teams"), this::team);
+			write("products.yaml", "Product", all("/api/v1/products"),
+					product -> fields(product, "title", "description"));
+			write("services.yaml", "Service", all("/api/v1/services"), this::service);
+			System.out.println("Exported the catalog to " + this.output);
+			return ExitCodes.OK;
+		}
+		catch (ServerAnswer ex) {
+			System.err.println(ex.getMessage());
+			return ex.refused() ? ExitCodes.REFUSED : ExitCodes.ERROR;
+		}
+		catch (IOException ex) {
+			System.err.println("Cannot export from " + this.server.server + ": " + ex.getMessage());
+			return ExitCodes.ERROR;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ExitCodes.ERROR;
+		}
+	}
+
+	private Map<String, Object> team(JsonNode team) {
+		Map<String, Object> spec = fields(team, "title", "kind", "email", "chat", "parent");
+		List<Map<String, Object>> members = new ArrayList<>();
+		team.path("members").forEach(member -> members.add(fields(member, "user", "role")));
+		if (!members.isEmpty()) {
+			spec.put("members", members);
+		}
+		return spec;
+	}
+
+	private Map<String, Object> service(JsonNode service) throws IOException, InterruptedException {
+		String name = service.path("name").asString();
+		Map<String, Object> spec = fields(service, "title", "description", "owner", "tier", "lifecycle", "product",
+				"responsibilities", "links", "tags");
+		List<Map<String, Object>> dependencies = new ArrayList<>();
+		for (JsonNode dependency : fetch("/api/v1/services/" + name + "/dependencies").path("items")) {
+			Map<String, Object> edge = new LinkedHashMap<>();
+			edge.put("service", dependency.path("provider").asString());
+			edge.put("criticality", dependency.path("criticality").asString());
+			dependencies.add(edge);
+		}
+		if (!dependencies.isEmpty()) {
+			spec.put("dependencies", dependencies);
+		}
+		Map<String, Object> delegations = new LinkedHashMap<>();
+		for (JsonNode row : fetch("/api/v1/services/" + name + "/responsibilities").path("items")) {
+			if (!"owner".equals(row.path("status").asString())) {
+				delegations.put(row.path("aspect").asString(), row.path("handledBy").asString());
+			}
+		}
+		if (!delegations.isEmpty()) {
+			spec.put("delegations", delegations);
+		}
+		return spec;
+	}
+
+	/**
+	 * The named fields of a resource as plain values, leaving out what is absent or
+	 * empty.
+	 */
+	private Map<String, Object> fields(JsonNode resource, String... names) {
+		Map<String, Object> spec = new LinkedHashMap<>();
+		for (String name : names) {
+			JsonNode value = resource.path(name);
+			if (!value.isMissingNode() && !value.isNull() && !(value.isContainer() && value.isEmpty())) {
+				spec.put(name, this.json.treeToValue(value, Object.class));
+			}
+		}
+		return spec;
+	}
+
+	private List<JsonNode> all(String path) throws IOException, InterruptedException {
+		List<JsonNode> items = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = fetch(path + "?limit=500"
+					+ (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+			page.path("items").forEach(items::add);
+			cursor = page.path("nextCursor").isString() ? page.path("nextCursor").asString() : null;
+		}
+		while (cursor != null);
+		return items;
+	}
+
+	private JsonNode fetch(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.server.get(path);
+		if (response.statusCode() != 200) {
+			throw new ServerAnswer(response.statusCode(), path);
+		}
+		return this.json.readTree(response.body());
+	}
+
+	private void write(String file, String kind, List<JsonNode> resources, SpecOf spec)
+			throws IOException, InterruptedException {
+		List<Object> documents = new ArrayList<>();
+		for (JsonNode resource : resources) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("apiVersion", ManifestChecks.API_VERSION);
+			document.put("kind", kind);
+			document.put("metadata", Map.of("name", resource.path("name").asString()));
+			document.put("spec", spec.of(resource));
+			documents.add(document);
+		}
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		options.setExplicitStart(true);
+		Files.writeString(this.output.resolve(file), new Yaml(options).dumpAll(documents.iterator()));
+	}
+
+	/** Builds a document's spec from a resource; may call the server again. */
+	@FunctionalInterface
+	private interface SpecOf {
+
+		Map<String, Object> of(JsonNode resource) throws IOException, InterruptedException;
+
+	}
+
+	/** A non-200 answer from the server while exporting. */
+	private static final class ServerAnswer extends IOException {
+
+		private final int status;
+
+		ServerAnswer(int status, String path) {
+			super("Steward answered " + status + " to GET " + path);
+			this.status = status;
+		}
+
+		boolean refused() {
+			return this.status == 401 || this.status == 403;
+		}
+
+	}
+
+}
