@@ -48,7 +48,7 @@ final class ManifestChecks {
 			problem(document, "apiVersion", "apiVersion must be " + API_VERSION);
 		}
 		Object kind = content.get("kind");
-		if (!KINDS.contains(kind)) {
+		if (!isOneOf(KINDS, kind)) {
 			problem(document, "kind", "kind must be one of " + String.join(", ", KINDS));
 		}
 		String name = text(content, "metadata.name");
@@ -90,7 +90,7 @@ final class ManifestChecks {
 				for (int i = 0; i < members.size(); i++) {
 					if (members.get(i) instanceof Map<?, ?> member) {
 						reference(document, "spec.members[" + i + "]", "User", member.get("user"));
-						if (member.get("role") != null && !Keyed.keys(Role.class).contains(member.get("role"))) {
+						if (member.get("role") != null && !isOneOf(Keyed.keys(Role.class), member.get("role"))) {
 							problem(document, "spec.members[" + i + "]", "role must be member or lead");
 						}
 					}
@@ -120,7 +120,7 @@ final class ManifestChecks {
 			String path = "spec.dependencies[" + i + "]";
 			if (dependencies.get(i) instanceof Map<?, ?> dependency) {
 				reference(document, path, "Service", dependency.get("service"));
-				if (!Keyed.keys(Criticality.class).contains(dependency.get("criticality"))) {
+				if (!isOneOf(Keyed.keys(Criticality.class), dependency.get("criticality"))) {
 					problem(document, path, "criticality must be hard or soft");
 				}
 			}
@@ -128,7 +128,7 @@ final class ManifestChecks {
 		if (spec.get("delegations") instanceof Map<?, ?> delegations) {
 			delegations.forEach((aspect, team) -> {
 				String path = "spec.delegations." + aspect;
-				if (!Keyed.keys(Aspect.class).contains(aspect)) {
+				if (!isOneOf(Keyed.keys(Aspect.class), aspect)) {
 					problem(document, path, "unknown aspect '" + aspect + "'");
 				}
 				reference(document, path, "Team", team);
@@ -148,7 +148,7 @@ final class ManifestChecks {
 	private void oneOf(ManifestFiles.Document document, Map<String, Object> spec, String field, List<String> allowed,
 			boolean required) {
 		Object value = spec.get(field);
-		if ((value == null && required) || (value != null && !allowed.contains(value))) {
+		if ((value == null && required) || (value != null && !isOneOf(allowed, value))) {
 			problem(document, value == null ? "spec" : "spec." + field,
 					"spec." + field + " must be one of " + String.join(", ", allowed));
 		}
@@ -162,6 +162,11 @@ final class ManifestChecks {
 
 	private void problem(ManifestFiles.Document document, String path, String message) {
 		this.problems.add(document.where(path) + ": " + message);
+	}
+
+	/** Null-safe membership: immutable lists refuse to be asked about {@code null}. */
+	private static boolean isOneOf(List<String> allowed, Object value) {
+		return value != null && allowed.contains(value);
 	}
 
 	private static String text(Map<String, Object> content, String dottedPath) {

@@ -5,9 +5,12 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -15,6 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -94,7 +98,7 @@ final class ManifestFiles {
 					continue;
 				}
 				Map<String, Mark> positions = new LinkedHashMap<>();
-				Object content = convert(node, "", positions);
+				Object content = convert(node, "", positions, Collections.newSetFromMap(new IdentityHashMap<>()));
 				if (!(content instanceof Map<?, ?> map)) {
 					throw new Unreadable(file + ":" + (node.getStartMark().getLine() + 1) + ":"
 							+ (node.getStartMark().getColumn() + 1) + ": a document must be a mapping");
@@ -109,6 +113,9 @@ final class ManifestFiles {
 			throw new Unreadable(
 					file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": " + ex.getProblem());
 		}
+		catch (YAMLException ex) {
+			throw new Unreadable(file + ": " + ex.getMessage().lines().findFirst().orElse("unreadable YAML"));
+		}
 		catch (IOException ex) {
 			throw new Unreadable(file + ": " + ex.getMessage());
 		}
@@ -118,8 +125,22 @@ final class ManifestFiles {
 	/**
 	 * Turns a YAML node into maps, lists and scalars, recording where each path starts.
 	 */
-	private static Object convert(Node node, String path, Map<String, Mark> positions) {
+	private static Object convert(Node node, String path, Map<String, Mark> positions, Set<Node> enclosing) {
 		positions.putIfAbsent(path, node.getStartMark());
+		if (!enclosing.add(node)) {
+			throw new MarkedYAMLException("while reading " + (path.isEmpty() ? "a document" : path), null,
+					"an alias refers to a node that contains it", node.getStartMark()) {
+			};
+		}
+		try {
+			return convertNode(node, path, positions, enclosing);
+		}
+		finally {
+			enclosing.remove(node);
+		}
+	}
+
+	private static Object convertNode(Node node, String path, Map<String, Mark> positions, Set<Node> enclosing) {
 		if (node instanceof MappingNode mapping) {
 			Map<String, Object> map = new LinkedHashMap<>();
 			for (NodeTuple tuple : mapping.getValue()) {
@@ -131,14 +152,14 @@ final class ManifestFiles {
 				String key = keyNode.getValue();
 				String child = path.isEmpty() ? key : path + "." + key;
 				positions.put(child, tuple.getKeyNode().getStartMark());
-				map.put(key, convert(tuple.getValueNode(), child, positions));
+				map.put(key, convert(tuple.getValueNode(), child, positions, enclosing));
 			}
 			return map;
 		}
 		if (node instanceof SequenceNode sequence) {
 			List<Object> list = new ArrayList<>();
 			for (int i = 0; i < sequence.getValue().size(); i++) {
-				list.add(convert(sequence.getValue().get(i), path + "[" + i + "]", positions));
+				list.add(convert(sequence.getValue().get(i), path + "[" + i + "]", positions, enclosing));
 			}
 			return list;
 		}
