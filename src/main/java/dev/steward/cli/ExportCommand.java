@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -137,19 +135,11 @@ class ExportCommand implements Callable<Integer> {
 
 	private void write(String file, String kind, List<JsonNode> resources, SpecOf spec)
 			throws IOException, InterruptedException {
-		List<Object> documents = new ArrayList<>();
+		List<Map<String, Object>> documents = new ArrayList<>();
 		for (JsonNode resource : resources) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("apiVersion", ManifestChecks.API_VERSION);
-			document.put("kind", kind);
-			document.put("metadata", Map.of("name", resource.path("name").asString()));
-			document.put("spec", spec.of(resource));
-			documents.add(document);
+			documents.add(ManifestWriter.document(kind, resource.path("name").asString(), spec.of(resource)));
 		}
-		DumperOptions options = new DumperOptions();
-		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-		options.setExplicitStart(true);
-		Files.writeString(this.output.resolve(file), new Yaml(options).dumpAll(documents.iterator()));
+		ManifestWriter.write(this.output.resolve(file), documents);
 	}
 
 	/** Builds a document's spec from a resource; may call the server again. */

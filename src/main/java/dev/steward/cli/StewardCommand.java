@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.Version.class,
 		description = "Steward: who owns what, and every responsibility that comes with it.",
 		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, ExportCommand.class,
-				CommandLine.HelpCommand.class })
+				ImportCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class })
 public class StewardCommand implements Runnable {
 
 	@CommandLine.Spec

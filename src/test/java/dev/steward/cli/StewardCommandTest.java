@@ -27,6 +27,7 @@ class StewardCommandTest {
 	void helpAndVersionNeedNoServer() {
 		assertThat(run("--help")).contains("Usage: steward").contains("server");
 		assertThat(run("--version")).startsWith("steward ");
+		assertThat(run("generate-completion")).contains("complete -F").contains("apply").contains("validate");
 		assertThat(run("server", "--help")).contains("--port")
 			.contains("--data-dir")
 			.contains("--demo")

@@ -1,0 +1,64 @@
+package dev.steward.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code steward import}: converts other tools' catalogs into Steward files. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = "Convert other tools' catalogs to Steward files.", subcommands = ImportCommand.Backstage.class)
+class ImportCommand {
+
+	/** {@code steward import backstage -f FILE… -o DIR [--default-tier N]}. */
+	@Command(name = "backstage", mixinStandardHelpOptions = true,
+			description = "Convert Backstage descriptors (catalog-info.yaml): Group → Team, User → User, "
+					+ "System → Product, Component (service, website) → Service; report every field not mapped "
+					+ "and every value defaulted.")
+	static class Backstage implements Callable<Integer> {
+
+		@Option(names = { "-f", "--filename" }, required = true, arity = "1..*",
+				description = "Backstage descriptor files or directories.")
+		List<Path> paths;
+
+		@Option(names = { "-o", "--output" }, required = true, description = "Directory for the Steward files.")
+		Path output;
+
+		@Option(names = "--default-tier", defaultValue = "3",
+				description = "Tier of imported services (Backstage has none; default: ${DEFAULT-VALUE}).")
+		int defaultTier;
+
+		@Override
+		public Integer call() {
+			if (this.defaultTier < 1 || this.defaultTier > 4) {
+				System.err.println("--default-tier must be between 1 and 4");
+				return ExitCodes.USAGE;
+			}
+			try {
+				BackstageImport conversion = new BackstageImport(this.defaultTier);
+				ManifestFiles.load(this.paths).forEach(conversion::convert);
+				for (Map.Entry<String, List<Map<String, Object>>> file : conversion.documents().entrySet()) {
+					ManifestWriter.write(this.output.resolve(file.getKey()), file.getValue());
+					System.out.println("wrote " + file.getValue().size() + " document(s) to "
+							+ this.output.resolve(file.getKey()));
+				}
+				conversion.report().forEach(System.out::println);
+				return ExitCodes.OK;
+			}
+			catch (ManifestFiles.Unreadable ex) {
+				System.err.println(ex.getMessage());
+				return ExitCodes.ERROR;
+			}
+			catch (IOException ex) {
+				System.err.println("Cannot write to " + this.output + ": " + ex.getMessage());
+				return ExitCodes.ERROR;
+			}
+		}
+
+	}
+
+}
