@@ -97,7 +97,7 @@ class SecurityConfiguration {
 		}
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/schemas/**", "/favicon.ico", "/error")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

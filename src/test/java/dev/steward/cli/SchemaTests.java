@@ -1,0 +1,62 @@
+package dev.steward.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.steward.ApiClient.Reply;
+import dev.steward.ApiTest;
+import dev.steward.catalog.Aspect;
+import dev.steward.catalog.Criticality;
+import dev.steward.catalog.Lifecycle;
+import dev.steward.catalog.Role;
+import dev.steward.catalog.TeamKind;
+import dev.steward.common.Keyed;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published JSON Schemas are served without sign-in and stay in step with the
+ * domain's values.
+ */
+class SchemaTests extends ApiTest {
+
+	private JsonNode schema(String kind) {
+		Reply reply = this.api.withToken(null).get("/schemas/v1/" + kind + ".schema.json");
+		assertThat(reply.status()).isEqualTo(200);
+		return reply.json();
+	}
+
+	private static List<String> values(JsonNode node) {
+		return strings(node.path("enum"));
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach(value -> values.add(value.asString()));
+		return values;
+	}
+
+	@Test
+	void schemasAreServedAndMatchTheDomainValues() {
+		JsonNode service = schema("service").path("properties").path("spec");
+		assertThat(strings(service.path("required"))).contains("title", "owner", "tier");
+		assertThat(values(service.path("properties").path("lifecycle"))).isEqualTo(Keyed.keys(Lifecycle.class));
+		assertThat(values(service.path("properties").path("delegations").path("propertyNames")))
+			.isEqualTo(Keyed.keys(Aspect.class));
+		assertThat(values(
+				service.path("properties").path("dependencies").path("items").path("properties").path("criticality")))
+			.isEqualTo(Keyed.keys(Criticality.class));
+		JsonNode team = schema("team").path("properties").path("spec").path("properties");
+		assertThat(values(team.path("kind"))).isEqualTo(Keyed.keys(TeamKind.class));
+		assertThat(values(team.path("members").path("items").path("properties").path("role")))
+			.isEqualTo(Keyed.keys(Role.class));
+		assertThat(schema("user").path("properties").path("apiVersion").path("const").asString())
+			.isEqualTo(ManifestChecks.API_VERSION);
+		assertThat(schema("catalog").path("oneOf")).hasSize(ManifestChecks.KINDS.size());
+		assertThat(schema("product").path("properties").path("kind").path("const").asString()).isEqualTo("Product");
+	}
+
+}
