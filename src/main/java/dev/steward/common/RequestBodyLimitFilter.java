@@ -29,10 +29,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+	/** The endpoint that takes whole catalogs at once, and so a larger body. */
+	private static final String APPLY = "/api/v1/apply";
+
 	private final long limit;
 
-	public RequestBodyLimitFilter(@Value("${steward.http.max-body-bytes:1048576}") long limit) {
+	private final long applyLimit;
+
+	public RequestBodyLimitFilter(@Value("${steward.http.max-body-bytes:1048576}") long limit,
+			@Value("${steward.http.max-apply-bytes:67108864}") long applyLimit) {
 		this.limit = limit;
+		this.applyLimit = applyLimit;
 	}
 
 	/** The buffered JSON body of a request that passed this filter, or an empty array. */
@@ -49,15 +56,16 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			refuse(response);
+		long max = APPLY.equals(request.getRequestURI()) ? this.applyLimit : this.limit;
+		if (request.getContentLengthLong() > max) {
+			refuse(response, max);
 			return;
 		}
 		String type = request.getContentType();
 		if (type != null && (type.toLowerCase().contains("json") || type.toLowerCase().contains("yaml"))) {
-			byte[] body = readAtMost(request.getInputStream(), this.limit);
+			byte[] body = readAtMost(request.getInputStream(), max);
 			if (body == null) {
-				refuse(response);
+				refuse(response, max);
 				return;
 			}
 			chain.doFilter(new BufferedRequest(request, body), response);
@@ -66,10 +74,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
+	private static void refuse(HttpServletResponse response, long max) throws IOException {
 		response.setHeader("Connection", "close");
 		ProblemWriter.write(response, 413, "Payload too large",
-				"The request body exceeds the limit of " + this.limit + " bytes");
+				"The request body exceeds the limit of " + max + " bytes");
 	}
 
 	/**
