@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +252,51 @@ public class ServiceCatalog {
 		Dependency after = this.dependencies.find(consumer, provider).orElseThrow();
 		this.audit.record("dependency.set", consumer + "/dependencies/" + provider, consumer, before, after);
 		return new Upsert<>(after, created);
+	}
+
+	/**
+	 * Makes a service's dependencies exactly {@code wanted} (provider → criticality) in
+	 * batches, with one audit entry for the whole change; answers whether anything
+	 * changed.
+	 */
+	public boolean replaceDependencies(String consumer, Map<String, String> wanted) {
+		service(consumer);
+		Validation validation = new Validation();
+		wanted.forEach((provider, criticality) -> {
+			if (provider.equals(consumer)) {
+				validation.error("dependencies", "a service cannot depend on itself");
+			}
+			if (validation.required("dependencies." + provider + ".criticality", criticality)) {
+				validation.oneOf("dependencies." + provider + ".criticality", criticality,
+						Keyed.keys(Criticality.class));
+			}
+		});
+		this.services.missing(new HashSet<>(wanted.keySet()))
+			.forEach(provider -> validation.error("dependencies", "no service named '" + provider + "'"));
+		validation.throwIfInvalid();
+		List<Dependency> before = this.dependencies.of(consumer);
+		Map<String, Criticality> current = new HashMap<>();
+		before.forEach(edge -> current.put(edge.provider(), edge.criticality()));
+		Map<String, Criticality> added = new LinkedHashMap<>();
+		Map<String, Criticality> changed = new LinkedHashMap<>();
+		wanted.forEach((provider, key) -> {
+			Criticality criticality = Keyed.fromKey(Criticality.class, key).orElseThrow();
+			Criticality existing = current.remove(provider);
+			if (existing == null) {
+				added.put(provider, criticality);
+			}
+			else if (existing != criticality) {
+				changed.put(provider, criticality);
+			}
+		});
+		if (added.isEmpty() && changed.isEmpty() && current.isEmpty()) {
+			return false;
+		}
+		this.dependencies.putAll(consumer, added, changed, now());
+		this.dependencies.deleteAll(consumer, current.keySet());
+		this.audit.record("dependencies.replaced", consumer + "/dependencies", consumer, before,
+				this.dependencies.of(consumer));
+		return true;
 	}
 
 	public void removeDependency(String consumer, String provider) {

@@ -20,8 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.steward.catalog.Aspect;
 import dev.steward.catalog.DelegationStatus;
-import dev.steward.catalog.Dependency;
-import dev.steward.catalog.DependencyRequest;
 import dev.steward.catalog.Directory;
 import dev.steward.catalog.Lifecycle;
 import dev.steward.catalog.ProductCatalog;
@@ -224,21 +222,7 @@ public class CatalogApply {
 			JsonNode dependency = dependencies.get(i);
 			desiredDependencies.put(dependency.path("service").asString(), dependency.path("criticality").asString());
 		}
-		Map<String, Dependency> currentDependencies = this.services.dependencies(service)
-			.stream()
-			.collect(Collectors.toMap(Dependency::provider, Function.identity()));
-		boolean dependenciesChanged = false;
-		for (Map.Entry<String, String> desired : desiredDependencies.entrySet()) {
-			Dependency current = currentDependencies.remove(desired.getKey());
-			if (current == null || !current.criticality().key().equals(desired.getValue())) {
-				this.services.putDependency(service, desired.getKey(), new DependencyRequest(desired.getValue(), null));
-				dependenciesChanged = true;
-			}
-		}
-		for (String removed : currentDependencies.keySet()) {
-			this.services.removeDependency(service, removed);
-			dependenciesChanged = true;
-		}
+		boolean dependenciesChanged = this.services.replaceDependencies(service, desiredDependencies);
 		if (dependenciesChanged) {
 			changes.add("dependencies");
 		}

@@ -107,6 +107,15 @@ class ApplyApiTests extends ApiTest {
 	}
 
 	@Test
+	void refusesADependencyOnAnUndeclaredService() {
+		String suffix = unique("g").substring(2);
+		List<Map<String, Object>> documents = organization(suffix, "2");
+		documents.remove(4);
+		problem(apply(documents, Map.of()), 400, "documents[3].spec.dependencies");
+		problem(this.api.get("/api/v1/services/invoices-" + suffix), 404, null);
+	}
+
+	@Test
 	void refusesMalformedEnvelopes() {
 		Reply reply = apply(
 				List.of(Map.of("apiVersion", "v0", "kind", "Gadget", "metadata", Map.of("name", "Bad Name"))),

@@ -3,13 +3,16 @@ package dev.steward.catalog.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.steward.catalog.Criticality;
 import dev.steward.catalog.Dependency;
 import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +29,11 @@ public class Dependencies {
 
 	private final JdbcClient jdbc;
 
-	Dependencies(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	Dependencies(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	private static Dependency row(ResultSet rs, int n) throws SQLException {
@@ -72,6 +78,26 @@ public class Dependencies {
 			return true;
 		}
 		return false;
+	}
+
+	/** Inserts new edges and changes the criticality of existing ones, in batches. */
+	public void putAll(String consumer, Map<String, Criticality> added, Map<String, Criticality> changed, Instant at) {
+		this.batches.batchUpdate(
+				"insert into dependencies (consumer, provider, criticality, created_at) values (?, ?, ?, ?)",
+				added.entrySet()
+					.stream()
+					.map(edge -> new Object[] { consumer, edge.getKey(), edge.getValue().key(), Sql.timestamp(at) })
+					.toList());
+		this.batches.batchUpdate("update dependencies set criticality = ? where consumer = ? and provider = ?",
+				changed.entrySet()
+					.stream()
+					.map(edge -> new Object[] { edge.getValue().key(), consumer, edge.getKey() })
+					.toList());
+	}
+
+	public void deleteAll(String consumer, Collection<String> providers) {
+		this.batches.batchUpdate("delete from dependencies where consumer = ? and provider = ?",
+				providers.stream().map(provider -> new Object[] { consumer, provider }).toList());
 	}
 
 	public boolean delete(String consumer, String provider) {

@@ -3,6 +3,7 @@ package dev.steward.catalog.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,18 @@ public class Services {
 			.and("search_text like :q", "q", q)
 			.and("name > :after", "after", after)
 			.list(this.jdbc, "select * from services", "name", limit, this::row);
+	}
+
+	/** The names among {@code names} that no service has. */
+	public List<String> missing(Collection<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		List<String> found = this.jdbc.sql("select name from services where name in (:names)")
+			.param("names", names)
+			.query(String.class)
+			.list();
+		return names.stream().filter(name -> !found.contains(name)).toList();
 	}
 
 	public List<String> ownedBy(String team) {
