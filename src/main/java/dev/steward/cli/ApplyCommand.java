@@ -42,6 +42,10 @@ class ApplyCommand implements Callable<Integer> {
 	@Option(names = "--allow-transfer", description = "Let an owner change go through a recorded transfer.")
 	boolean allowTransfer;
 
+	@Option(names = "--output", defaultValue = "table",
+			description = "How to print the plan: table, json or yaml (default: table).")
+	OutputFormat output;
+
 	@Mixin
 	ServerConnection server;
 
@@ -57,6 +61,7 @@ class ApplyCommand implements Callable<Integer> {
 			System.err.println(ex.getMessage());
 			return ExitCodes.ERROR;
 		}
+		progress("Sending " + documents.size() + " document(s) to " + this.server.server + "…");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("documents", documents.stream().map(ManifestFiles.Document::content).toList());
 		body.put("dryRun", this.dryRun);
@@ -66,7 +71,13 @@ class ApplyCommand implements Callable<Integer> {
 			HttpResponse<String> response = this.server.post("/api/v1/apply", this.json.writeValueAsString(body));
 			JsonNode answer = this.json.readTree(response.body());
 			if (response.statusCode() == 200) {
-				printPlan(answer);
+				switch (this.output) {
+					case JSON ->
+						System.out.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+					case YAML -> System.out
+						.print(new org.yaml.snakeyaml.Yaml().dump(this.json.treeToValue(answer, Object.class)));
+					case TABLE -> printPlan(answer);
+				}
 				return ExitCodes.OK;
 			}
 			printProblem(answer, documents);
@@ -82,6 +93,13 @@ class ApplyCommand implements Callable<Integer> {
 		}
 	}
 
+	/** The output formats of the plan. */
+	enum OutputFormat {
+
+		TABLE, JSON, YAML
+
+	}
+
 	private void printPlan(JsonNode answer) {
 		List<String[]> rows = new ArrayList<>();
 		for (JsonNode item : answer.path("plan")) {
@@ -92,12 +110,23 @@ class ApplyCommand implements Callable<Integer> {
 						item.path("name").asString(), String.join(", ", changes) });
 			}
 		}
-		rows.forEach(row -> System.out.printf("%-9s %-8s %-40s %s%n", row[0], row[1], row[2], row[3]));
+		rows.forEach(row -> System.out
+			.println("%-9s %-8s %-40s %s".formatted(row[0], row[1], row[2], row[3]).stripTrailing()));
 		JsonNode summary = answer.path("summary");
 		System.out.printf("%s%d to create, %d to update, %d unchanged, %d to delete%n",
 				answer.path("dryRun").asBoolean() ? "Dry run, nothing changed: " : "Applied: ",
 				summary.path("create").asInt(), summary.path("update").asInt(), summary.path("unchanged").asInt(),
 				summary.path("delete").asInt());
+	}
+
+	/**
+	 * A line for people watching a long apply; only on an interactive terminal, on
+	 * standard error.
+	 */
+	private static void progress(String message) {
+		if (System.console() != null) {
+			System.err.println(message);
+		}
 	}
 
 	private static void printProblem(JsonNode problem, List<ManifestFiles.Document> documents) {

@@ -33,7 +33,7 @@ public class StewardCommand implements Runnable {
 	 * {@code server} starts.
 	 */
 	public static int execute(Class<?> application, String... args) {
-		return new CommandLine(new StewardCommand(application)).execute(args);
+		return new CommandLine(new StewardCommand(application)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
 	}
 
 	Class<?> application() {
