@@ -61,14 +61,14 @@ class ApplyCommand implements Callable<Integer> {
 			System.err.println(ex.getMessage());
 			return ExitCodes.ERROR;
 		}
-		progress("Sending " + documents.size() + " document(s) to " + this.server.server + "…");
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("documents", documents.stream().map(ManifestFiles.Document::content).toList());
 		body.put("dryRun", this.dryRun);
 		body.put("prune", this.prune);
 		body.put("allowTransfer", this.allowTransfer);
-		try {
+		try (Progress progress = Progress.start("Applying " + documents.size() + " document(s)")) {
 			HttpResponse<String> response = this.server.post("/api/v1/apply", this.json.writeValueAsString(body));
+			progress.done();
 			JsonNode answer = this.json.readTree(response.body());
 			if (response.statusCode() == 200) {
 				switch (this.output) {

@@ -66,6 +66,16 @@ class GoldenFileTests {
 		for (String file : new String[] { "users.yaml", "teams.yaml", "products.yaml", "services.yaml" }) {
 			assertGolden("export/" + file, Files.readString(exported.resolve(file)));
 		}
+
+		Path nothing = Files.writeString(this.directory.resolve("users-only.yaml"),
+				Files.readString(exported.resolve("users.yaml")));
+		assertThat(steward("apply", "-f", nothing.toString(), "--prune").out()).contains("3 to delete");
+		assertThat(steward("apply", "-f", exported.toString()).out()).contains("3 to create");
+		Path again = this.directory.resolve("again");
+		steward("export", "-o", again.toString());
+		for (String file : new String[] { "users.yaml", "teams.yaml", "products.yaml", "services.yaml" }) {
+			assertThat(again.resolve(file)).as("round trip of " + file).hasSameTextualContentAs(exported.resolve(file));
+		}
 	}
 
 }

@@ -107,6 +107,23 @@ class ApplyApiTests extends ApiTest {
 	}
 
 	@Test
+	void anInvalidDocumentInABatchOfAThousandLeavesTheDatabaseUntouched() {
+		String suffix = unique("h").substring(2);
+		List<Map<String, Object>> documents = new ArrayList<>();
+		documents.add(document("Team", "bulk-" + suffix, Map.of("title", "Bulk", "kind", "stream")));
+		for (int i = 0; i < 998; i++) {
+			documents.add(document("Service", "bulk-" + suffix + "-" + i,
+					Map.of("title", "Bulk " + i, "owner", "bulk-" + suffix, "tier", 1 + i % 4)));
+		}
+		documents.add(document("Service", "bulk-" + suffix + "-bad",
+				Map.of("title", "Bad", "owner", "bulk-" + suffix, "tier", 1, "lifecycle", "zombie")));
+		problem(apply(documents, Map.of()), 400, "documents[999].spec.lifecycle");
+		problem(this.api.get("/api/v1/teams/bulk-" + suffix), 404, null);
+		problem(this.api.get("/api/v1/services/bulk-" + suffix + "-0"), 404, null);
+		assertThat(this.api.get("/api/v1/audit?target=bulk-" + suffix).json().path("items")).isEmpty();
+	}
+
+	@Test
 	void refusesADependencyOnAnUndeclaredService() {
 		String suffix = unique("g").substring(2);
 		List<Map<String, Object>> documents = organization(suffix, "2");
