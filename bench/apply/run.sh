@@ -6,11 +6,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-STEWARD=${STEWARD:-./steward}
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
-  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
+# shellcheck source=bench/env.sh
+. "$here/../env.sh"
 PORT=${PORT:-18086}
 DB_NAME=${DB_NAME:-steward_apply_bench}
 TEAMS=${TEAMS:-1000}

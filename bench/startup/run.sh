@@ -16,11 +16,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-STEWARD=${STEWARD:-./steward}
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
-  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
+# shellcheck source=bench/env.sh
+. "$here/../env.sh"
 JCMD=${JCMD:-$JAVA_HOME/bin/jcmd}
 PORT=${PORT:-18090}
 RUNS=${RUNS:-3}

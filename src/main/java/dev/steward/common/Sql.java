@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Conversions between {@link Instant} and SQL {@code timestamp with time zone} that work
@@ -22,6 +26,21 @@ public final class Sql {
 	public static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
+	}
+
+	/**
+	 * The names among {@code names} that no row of {@code table} has; {@code table} is a
+	 * fixed name, never input.
+	 */
+	public static List<String> missing(JdbcClient jdbc, String table, Collection<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		List<String> found = jdbc.sql("select name from " + table + " where name in (:names)")
+			.param("names", names)
+			.query(String.class)
+			.list();
+		return names.stream().filter(name -> !found.contains(name)).distinct().toList();
 	}
 
 	/** Escapes {@code %}, {@code _} and {@code \} for use in a {@code LIKE} pattern. */

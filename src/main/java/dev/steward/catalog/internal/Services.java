@@ -67,14 +67,7 @@ public class Services {
 
 	/** The names among {@code names} that no service has. */
 	public List<String> missing(Collection<String> names) {
-		if (names.isEmpty()) {
-			return List.of();
-		}
-		List<String> found = this.jdbc.sql("select name from services where name in (:names)")
-			.param("names", names)
-			.query(String.class)
-			.list();
-		return names.stream().filter(name -> !found.contains(name)).toList();
+		return Sql.missing(this.jdbc, "services", names);
 	}
 
 	public List<String> ownedBy(String team) {

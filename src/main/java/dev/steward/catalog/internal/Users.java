@@ -1,7 +1,6 @@
 package dev.steward.catalog.internal;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,17 +31,6 @@ public class Users {
 
 	public boolean exists(String name) {
 		return find(name).isPresent();
-	}
-
-	public List<String> missing(Collection<String> names) {
-		if (names.isEmpty()) {
-			return List.of();
-		}
-		List<String> found = this.jdbc.sql("select name from users where name in (:names)")
-			.param("names", names)
-			.query(String.class)
-			.list();
-		return names.stream().filter(name -> !found.contains(name)).distinct().toList();
 	}
 
 	public List<UserEntry> page(String after, int limit) {
