@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.steward.access.ChangePermissions;
 import dev.steward.catalog.Aspect;
 import dev.steward.catalog.DelegationStatus;
 import dev.steward.catalog.Directory;
@@ -34,7 +36,9 @@ import dev.steward.catalog.TeamEntry;
 import dev.steward.catalog.TeamRequest;
 import dev.steward.catalog.Transfer;
 import dev.steward.catalog.UserRequest;
+import dev.steward.common.Allow.Rule;
 import dev.steward.common.Conflict;
+import dev.steward.common.Forbidden;
 import dev.steward.common.Cursor;
 import dev.steward.common.InvalidInput;
 import dev.steward.common.Page;
@@ -62,12 +66,16 @@ public class CatalogApply {
 
 	private final ServiceCatalog services;
 
+	private final ChangePermissions permissions;
+
 	private final JsonMapper json;
 
-	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, JsonMapper json) {
+	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
+			JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
+		this.permissions = permissions;
 		this.json = json;
 	}
 
@@ -179,6 +187,8 @@ public class CatalogApply {
 				throw Conflict.because("The owner of '" + document.name() + "' would change from '" + current.owner()
 						+ "' to '" + desired.owner() + "'; apply with allowTransfer to record a transfer");
 			}
+			this.permissions.require(Rule.TEAM_MEMBER, "service", document.name());
+			this.permissions.require(Rule.TEAM_MEMBER, "team", desired.owner());
 			Transfer proposed = this.services.proposeTransfer(document.name(), desired.owner(),
 					"Applied from catalog files");
 			this.services.acceptTransfer(document.name(), proposed.id());
@@ -197,6 +207,7 @@ public class CatalogApply {
 			Function<R, ?> update) {
 		R existing = current.get();
 		if (existing == null) {
+			permit(document.kind(), document.name(), Action.CREATE, desired);
 			create.apply(desired);
 			return new PlanItem(document.kind(), document.name(), Action.CREATE, List.of());
 		}
@@ -204,8 +215,32 @@ public class CatalogApply {
 		if (changes.isEmpty()) {
 			return new PlanItem(document.kind(), document.name(), Action.UNCHANGED, List.of());
 		}
+		permit(document.kind(), document.name(), Action.UPDATE, desired);
 		update.apply(desired);
 		return new PlanItem(document.kind(), document.name(), Action.UPDATE, changes);
+	}
+
+	/**
+	 * The rule each change of an apply must pass, the same as the endpoint that makes
+	 * that change one at a time: administrators create users, teams and products; users
+	 * change themselves, leads their team; a service is registered by its owner's members
+	 * and changed or deleted by its current owner's members.
+	 */
+	private void permit(String kind, String name, Action action, Object desired) {
+		switch (kind) {
+			case "User" -> this.permissions.require(action == Action.UPDATE ? Rule.SELF : Rule.ADMIN, "user", name);
+			case "Team" ->
+				this.permissions.require(action == Action.UPDATE ? Rule.TEAM_LEAD : Rule.ADMIN, "team", name);
+			case "Service" -> {
+				if (action == Action.CREATE && desired instanceof ServiceRequest service) {
+					this.permissions.require(Rule.TEAM_MEMBER, "team", service.owner());
+				}
+				else {
+					this.permissions.require(Rule.TEAM_MEMBER, "service", name);
+				}
+			}
+			default -> this.permissions.require(Rule.ADMIN, kind.toLowerCase(Locale.ROOT), name);
+		}
 	}
 
 	/**
@@ -224,6 +259,7 @@ public class CatalogApply {
 		}
 		boolean dependenciesChanged = this.services.replaceDependencies(service, desiredDependencies);
 		if (dependenciesChanged) {
+			permit("Service", service, Action.UPDATE, null);
 			changes.add("dependencies");
 		}
 		Map<String, String> desiredDelegations = new LinkedHashMap<>();
@@ -246,6 +282,7 @@ public class CatalogApply {
 							+ java.util.Arrays.stream(Aspect.values()).map(Aspect::key).toList());
 		}
 		if (delegationsChanged) {
+			permit("Service", service, Action.UPDATE, null);
 			changes.add("delegations");
 		}
 		return changes;
@@ -264,6 +301,7 @@ public class CatalogApply {
 			for (Iterator<String> it = services.iterator(); it.hasNext();) {
 				String service = it.next();
 				if (this.services.consumers(service).stream().noneMatch(edge -> services.contains(edge.consumer()))) {
+					permit("Service", service, Action.DELETE, null);
 					this.services.delete(service, null);
 					deletions.add(new PlanItem("Service", service, Action.DELETE, List.of()));
 					it.remove();
@@ -276,12 +314,14 @@ public class CatalogApply {
 		}
 		for (String product : all(cursor -> this.products.products(Cursor.MAX_LIMIT, cursor), ProductEntry::name)) {
 			if (!declared.getOrDefault("Product", Set.of()).contains(product)) {
+				permit("Product", product, Action.DELETE, null);
 				this.products.delete(product, null);
 				deletions.add(new PlanItem("Product", product, Action.DELETE, List.of()));
 			}
 		}
 		for (TeamEntry team : this.directory.allTeams()) {
 			if (!declared.getOrDefault("Team", Set.of()).contains(team.name())) {
+				permit("Team", team.name(), Action.DELETE, null);
 				this.directory.deleteTeam(team.name(), null);
 				deletions.add(new PlanItem("Team", team.name(), Action.DELETE, List.of()));
 			}
@@ -370,6 +410,9 @@ public class CatalogApply {
 		}
 		catch (Conflict ex) {
 			throw Conflict.because(prefix + ": " + ex.getMessage());
+		}
+		catch (Forbidden ex) {
+			throw Forbidden.because(prefix + ": " + ex.getMessage());
 		}
 	}
 

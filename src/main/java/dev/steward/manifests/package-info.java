@@ -3,7 +3,7 @@
  * {@code kind}, {@code metadata.name}, {@code spec}) applied to the catalog as one
  * planned, atomic and idempotent change.
  */
-@ApplicationModule(allowedDependencies = { "common", "catalog" })
+@ApplicationModule(allowedDependencies = { "common", "catalog", "access" })
 package dev.steward.manifests;
 
 import org.springframework.modulith.ApplicationModule;

@@ -167,14 +167,40 @@ class ApplyApiTests extends ApiTest {
 	}
 
 	@Test
-	void onlyAdministratorsApply() {
-		String user = user();
-		String token = created(
-				this.api.post("/api/v1/users/" + user + "/tokens", Map.of("name", "ci", "scopes", List.of("write"))))
+	void ownersApplyTheirOwnServicesAndNobodyElses() {
+		String suffix = unique("i").substring(2);
+		ok(apply(organization(suffix, "2"), Map.of()));
+		String token = created(this.api.post("/api/v1/users/ada-" + suffix + "/tokens",
+				Map.of("name", "ci", "scopes", List.of("write"))))
 			.json()
 			.path("token")
 			.asString();
-		problem(this.api.withToken(token).post("/api/v1/apply", Map.of("documents", List.of())), 403, null);
+		String other = team();
+		String foreign = service(other, 3);
+
+		List<Map<String, Object>> mine = organization(suffix, "1");
+		mine.add(document("Service", foreign, Map.of("title", "Service " + foreign, "owner", other, "tier", 3)));
+		Reply applied = this.api.withToken(token).post("/api/v1/apply", Map.of("documents", mine));
+		assertThat(applied.status()).as("own changes, and another team's service left unchanged").isEqualTo(200);
+		assertThat(this.api.get("/api/v1/services/invoices-" + suffix).json().path("tier").asInt()).isEqualTo(1);
+
+		mine.set(5, document("Service", foreign, Map.of("title", "Taken over", "owner", other, "tier", 3)));
+		Reply refused = this.api.withToken(token).post("/api/v1/apply", Map.of("documents", mine));
+		problem(refused, 403, null);
+		assertThat(refused.json().path("detail").asString()).startsWith("documents[5]");
+		assertThat(this.api.get("/api/v1/services/" + foreign).json().path("title").asString())
+			.isEqualTo("Service " + foreign);
+
+		String product = unique("product");
+		problem(this.api.withToken(token)
+			.post("/api/v1/apply", Map.of("documents", List.of(document("Product", product, Map.of("title", "P"))))),
+				403, null);
+		String readOnly = created(this.api.post("/api/v1/users/ada-" + suffix + "/tokens",
+				Map.of("name", "ro", "scopes", List.of("read"))))
+			.json()
+			.path("token")
+			.asString();
+		problem(this.api.withToken(readOnly).post("/api/v1/apply", Map.of("documents", List.of())), 403, null);
 	}
 
 }

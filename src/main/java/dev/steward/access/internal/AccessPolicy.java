@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * ownership of the resource.
  */
 @Component
-class AccessPolicy {
+public class AccessPolicy {
 
 	private final Directory directory;
 
@@ -54,7 +54,7 @@ class AccessPolicy {
 	 * {@code values} resolves the names the rule refers to (path variables, body fields).
 	 * A resource that does not exist is left to the handler to refuse.
 	 */
-	void checkChange(StewardPrincipal principal, Allow rule, Function<String, String> values) {
+	public void checkChange(StewardPrincipal principal, Allow rule, Function<String, String> values) {
 		String resource = rule.from().isEmpty() ? null : values.apply(rule.from());
 		boolean narrowScope = !rule.scope().isEmpty() && resource != null
 				&& principal.hasScopeFor(rule.scope(), resource);

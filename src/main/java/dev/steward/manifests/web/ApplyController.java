@@ -22,7 +22,7 @@ class ApplyController {
 		this.apply = apply;
 	}
 
-	@Allow(Rule.ADMIN)
+	@Allow(Rule.SIGNED_IN)
 	@PostMapping("/api/v1/apply")
 	ApplyResult apply(@RequestBody ApplyRequest request) {
 		return this.apply.apply(request);
