@@ -13,3 +13,17 @@ require_launcher_and_free_port() {
     die "something already answers on 127.0.0.1:$PORT (set PORT)"
   fi
 }
+
+# Stops the server started as $server_pid (TERM, then KILL after 30 s) and forgets it.
+stop_server() {
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$server_pid" 2>/dev/null; then
+      echo "The server did not stop within 30 s; killing it" >&2
+      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}

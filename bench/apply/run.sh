@@ -20,10 +20,7 @@ server_pid=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  stop_server
   psql -X -q -h 127.0.0.1 -U postgres -d postgres -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 || true
   [ "$status" = 0 ] && rm -rf "$work" || echo "FAILED (status $status); logs in $work" >&2
   exit "$status"

@@ -49,16 +49,8 @@ ok=0
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    echo "Stopping the server (pid $server_pid)…" >&2
-    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      echo "The server did not stop within 30 s; killing it" >&2
-      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  [ -n "$server_pid" ] && echo "Stopping the server (pid $server_pid)…" >&2
+  stop_server
   if [ "$db_created" = 1 ]; then
     psql_admin -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 \
       || echo "Could not drop database $DB_NAME" >&2

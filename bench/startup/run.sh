@@ -27,18 +27,6 @@ work="$(mktemp -d -t steward-startup-bench.XXXXXX)"
 server_pid=""
 ok=0
 
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      echo "The server did not stop within 30 s; killing it" >&2
-      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null || true
-    fi
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  server_pid=""
-}
 
 cleanup() {
   local status=$?

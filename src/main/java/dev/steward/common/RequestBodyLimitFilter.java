@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -29,17 +30,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	/** The endpoint that takes whole catalogs at once, and so a larger body. */
-	private static final String APPLY = "/api/v1/apply";
-
 	private final long limit;
 
-	private final long applyLimit;
+	private final Set<String> largeBodyPaths;
 
+	private final long largeBodyLimit;
+
+	/**
+	 * {@code largeBodyPaths} are endpoints that take whole batches (such as a catalog
+	 * apply) and so get {@code largeBodyLimit} instead of {@code limit}.
+	 */
 	public RequestBodyLimitFilter(@Value("${steward.http.max-body-bytes:1048576}") long limit,
-			@Value("${steward.http.max-apply-bytes:67108864}") long applyLimit) {
+			@Value("${steward.http.large-body-paths:}") Set<String> largeBodyPaths,
+			@Value("${steward.http.max-large-body-bytes:67108864}") long largeBodyLimit) {
 		this.limit = limit;
-		this.applyLimit = applyLimit;
+		this.largeBodyPaths = Set.copyOf(largeBodyPaths);
+		this.largeBodyLimit = largeBodyLimit;
 	}
 
 	/** The buffered JSON body of a request that passed this filter, or an empty array. */
@@ -56,7 +62,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long max = APPLY.equals(request.getRequestURI()) ? this.applyLimit : this.limit;
+		long max = this.largeBodyPaths.contains(request.getRequestURI()) ? this.largeBodyLimit : this.limit;
 		if (request.getContentLengthLong() > max) {
 			refuse(response, max);
 			return;
