@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,12 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public Optional<UserEntry> findUser(String name) {
 		return this.users.find(name);
+	}
+
+	/** The names among {@code names} that are no user, in their given order. */
+	@Transactional(readOnly = true)
+	public List<String> missingUsers(Collection<String> names) {
+		return names.isEmpty() ? List.of() : this.users.missing(names);
 	}
 
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package dev.steward.catalog.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,10 @@ public class Users {
 
 	public Optional<UserEntry> find(String name) {
 		return this.jdbc.sql("select * from users where name = ?").param(name).query(ROW).optional();
+	}
+
+	public List<String> missing(Collection<String> names) {
+		return Sql.missing(this.jdbc, "users", names);
 	}
 
 	public boolean exists(String name) {

@@ -1,0 +1,5 @@
+package dev.steward.oncall;
+
+/** Body of naming a service's escalation policy. */
+public record ServicePolicyRequest(String policy) {
+}
