@@ -45,7 +45,8 @@ class AuthorizationMatrixTests extends ApiTest {
 	 */
 	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
 			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
-			String transferId, String product, String memberTokenId, Map<Caller, ApiClient> clients) {
+			String transferId, String product, String memberTokenId, String schedule, long overrideId, String policy,
+			Map<Caller, ApiClient> clients) {
 	}
 
 	/** One endpoint: how to call it in an organization, and who may. */
@@ -123,7 +124,50 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> "/api/v1/users/" + org.member() + "/tokens/" + org.memberTokenId(), org -> null, SELF));
 		all.add(new Endpoint("grant admin", "PUT", org -> "/api/v1/users/" + org.member() + "/admin",
 				org -> Map.of("admin", true), ADMIN_ONLY));
+		all.addAll(onCallEndpoints());
 		return all;
+	}
+
+	private List<Endpoint> onCallEndpoints() {
+		Function<Org, Map<String, Object>> schedule = org -> Map.of("team", org.teamA(), "timeZone", "UTC", "layers",
+				List.of(Map.of("start", "2027-01-01T00:00:00Z", "turnLength", "P1D", "users", List.of(org.member()))));
+		Function<Org, Map<String, Object>> policy = org -> Map.of("team", org.teamA(), "levels", List
+			.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("type", "schedule", "name", org.schedule())))));
+		return List.of(
+				new Endpoint("create schedule", "POST", org -> "/api/v1/schedules",
+						org -> named(schedule.apply(org), "sched"), OWNERS),
+				new Endpoint("update schedule", "PUT", org -> "/api/v1/schedules/" + org.schedule(), schedule::apply,
+						OWNERS),
+				new Endpoint("patch schedule", "PATCH", org -> "/api/v1/schedules/" + org.schedule(),
+						org -> Map.of("timeZone", "Asia/Tokyo"), OWNERS),
+				new Endpoint("delete schedule", "DELETE", org -> "/api/v1/schedules/" + org.schedule(), org -> null,
+						OWNERS),
+				new Endpoint("add override", "POST", org -> "/api/v1/schedules/" + org.schedule() + "/overrides",
+						org -> Map.of("user", org.lead(), "start", "2027-01-02T00:00:00Z", "end",
+								"2027-01-03T00:00:00Z"),
+						OWNERS),
+				new Endpoint("remove override", "DELETE",
+						org -> "/api/v1/schedules/" + org.schedule() + "/overrides/" + org.overrideId(), org -> null,
+						OWNERS),
+				new Endpoint("create escalation policy", "POST", org -> "/api/v1/escalation-policies",
+						org -> named(policy.apply(org), "policy"), OWNERS),
+				new Endpoint("update escalation policy", "PUT", org -> "/api/v1/escalation-policies/" + org.policy(),
+						policy::apply, OWNERS),
+				new Endpoint("patch escalation policy", "PATCH", org -> "/api/v1/escalation-policies/" + org.policy(),
+						org -> Map.of("repeat", 1), OWNERS),
+				new Endpoint("delete escalation policy", "DELETE", org -> "/api/v1/escalation-policies/" + org.policy(),
+						org -> null, OWNERS),
+				new Endpoint("name escalation policy", "PUT",
+						org -> "/api/v1/services/" + org.service() + "/escalation-policy",
+						org -> Map.of("policy", org.policy()), OWNERS),
+				new Endpoint("remove escalation policy", "DELETE",
+						org -> "/api/v1/services/" + org.service() + "/escalation-policy", org -> null, OWNERS));
+	}
+
+	private static Map<String, Object> named(Map<String, Object> body, String prefix) {
+		Map<String, Object> named = new java.util.HashMap<>(body);
+		named.put("name", unique(prefix));
+		return named;
 	}
 
 	@TestFactory
@@ -189,6 +233,17 @@ class AuthorizationMatrixTests extends ApiTest {
 			.asString();
 		String product = unique("product");
 		created(this.api.post("/api/v1/products", Map.of("name", product, "title", "Product")));
+		String schedule = unique("sched");
+		created(this.api.post("/api/v1/schedules", Map.of("name", schedule, "team", teamA, "timeZone", "UTC", "layers",
+				List.of(Map.of("start", "2027-01-01T00:00:00Z", "turnLength", "P1D", "users", List.of(lead))))));
+		long overrideId = created(this.api.post("/api/v1/schedules/" + schedule + "/overrides",
+				Map.of("user", member, "start", "2027-01-05T00:00:00Z", "end", "2027-01-06T00:00:00Z")))
+			.json()
+			.path("id")
+			.asLong();
+		String policy = unique("policy");
+		created(this.api.post("/api/v1/escalation-policies", Map.of("name", policy, "team", teamA, "levels",
+				List.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("type", "user", "name", lead)))))));
 		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
 		clients.put(Caller.ADMIN, this.api);
 		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
@@ -200,7 +255,8 @@ class AuthorizationMatrixTests extends ApiTest {
 		clients.put(Caller.READ_ONLY, clientOf(member, "read"));
 		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
 		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
-				transferring, provider, transferId, product, memberToken.json().path("id").asString(), clients);
+				transferring, provider, transferId, product, memberToken.json().path("id").asString(), schedule,
+				overrideId, policy, clients);
 	}
 
 	private ApiClient clientOf(String user, String scope) {
