@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads "Northwind Commerce", a believable organization of six teams (two of them
  * shared), twenty people in several time zones, three products and eighteen services
- * across all four tiers, when the catalog is empty.
+ * across all four tiers, with on-call schedules and escalation policies, when the catalog
+ * is empty.
  */
 @Component
 @Order(10)
@@ -44,14 +45,17 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final Credentials credentials;
 
+	private final DemoRotations rotations;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
-			TransactionTemplate transaction) {
+			DemoRotations rotations, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
 		this.credentials = credentials;
+		this.rotations = rotations;
 		this.transaction = transaction;
 	}
 
@@ -88,6 +92,8 @@ class DemoOrganization implements ApplicationRunner {
 		this.services.acceptDelegation("checkout-api", "tooling");
 		this.services.proposeTransfer("recommendations", "search-discovery",
 				"Search owns ranking now; recommendations belong with it");
+		this.rotations.load(services().stream()
+			.collect(java.util.stream.Collectors.toMap(ServiceRequest::name, ServiceRequest::owner)));
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 

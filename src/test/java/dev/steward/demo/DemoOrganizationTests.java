@@ -1,0 +1,42 @@
+package dev.steward.demo;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.steward.ApiClient;
+import dev.steward.ApiTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo organization loads through the module APIs and shows every capability. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "steward.demo=true",
+				"spring.datasource.url=jdbc:h2:mem:demo-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+				"spring.datasource.username=sa", "spring.datasource.password=" })
+class DemoOrganizationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void everyServiceHasSomeoneToPageAndTheBusinessHoursScheduleIsFlagged() {
+		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port, ApiTest.ADMIN_TOKEN);
+		JsonNode services = api.get("/api/v1/services?limit=100").json().path("items");
+		assertThat(services).hasSize(18);
+		JsonNode onCall = api.get("/api/v1/oncall").json().path("items");
+		assertThat(onCall).hasSize(18);
+		onCall.forEach(
+				service -> assertThat(service.path("levels").get(1).path("users")).as(service.toString()).isNotEmpty());
+		assertThat(api.get("/api/v1/schedules/payments-primary/oncall").json().path("user").asString())
+			.isIn("elena-petrova", "farah-haddad", "marco-rossi", "ben-carter");
+		assertThat(api.get("/api/v1/schedules/search-business-hours").json().path("gapWarning").asBoolean()).isTrue();
+		assertThat(
+				api.get("/api/v1/escalation-policies/search-discovery-escalation").json().path("flagged").asBoolean())
+			.isTrue();
+		assertThat(api.get("/api/v1/escalation-policies/payments-escalation").json().path("flagged").asBoolean())
+			.isFalse();
+	}
+
+}
