@@ -28,6 +28,11 @@ class PlatformTests extends ApiTest {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.json().path("paths").has("/api/v1/services/{service}/transfers/{id}/accept")).isTrue();
 		assertThat(reply.json().path("paths").has("/api/v1/audit")).isTrue();
+		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/schedules",
+				"/api/v1/schedules/{schedule}/overrides", "/api/v1/schedules/{schedule}/final",
+				"/api/v1/schedules/{schedule}/oncall", "/api/v1/schedules/{schedule}/calendar.ics",
+				"/api/v1/users/{user}/calendar.ics", "/api/v1/escalation-policies",
+				"/api/v1/services/{service}/escalation-policy", "/api/v1/services/{service}/oncall");
 	}
 
 	@Test
