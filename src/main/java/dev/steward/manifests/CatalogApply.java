@@ -10,14 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import dev.steward.access.ChangePermissions;
 import dev.steward.catalog.Aspect;
@@ -41,7 +39,6 @@ import dev.steward.common.Conflict;
 import dev.steward.common.Forbidden;
 import dev.steward.common.Cursor;
 import dev.steward.common.InvalidInput;
-import dev.steward.common.Page;
 import dev.steward.common.Validation;
 import dev.steward.manifests.PlanItem.Action;
 import org.springframework.stereotype.Service;
@@ -50,15 +47,16 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Applies a batch of documents to the catalog in one transaction: users, teams and
- * products first, then services, then their dependencies and delegations, then (with
- * prune) deletions. Each resource is compared with its current state, so only real
- * changes reach the catalog (and its audit log); a dry run plans the same way and rolls
- * back.
+ * products first, then services, schedules and escalation policies, then the services'
+ * dependencies, delegations and escalation policy, then (with prune) deletions. Each
+ * resource is compared with its current state, so only real changes reach the catalog
+ * (and its audit log); a dry run plans the same way and rolls back.
  */
 @Service
 public class CatalogApply {
 
-	private static final List<String> KINDS = List.of("User", "Team", "Product", "Service");
+	private static final List<String> KINDS = List.of("User", "Team", "Product", "Service", OnCallApply.SCHEDULE,
+			OnCallApply.ESCALATION_POLICY);
 
 	private final Directory directory;
 
@@ -68,14 +66,20 @@ public class CatalogApply {
 
 	private final ChangePermissions permissions;
 
+	private final ResourceChanges resources;
+
+	private final OnCallApply onCall;
+
 	private final JsonMapper json;
 
 	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
-			JsonMapper json) {
+			ResourceChanges resources, OnCallApply onCall, JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
 		this.permissions = permissions;
+		this.resources = resources;
+		this.onCall = onCall;
 		this.json = json;
 	}
 
@@ -147,39 +151,44 @@ public class CatalogApply {
 			case "User" -> applyUser(document, index);
 			case "Team" -> applyTeam(document, index);
 			case "Product" -> applyProduct(document, index);
+			case OnCallApply.SCHEDULE -> this.onCall.applySchedule(document, index);
+			case OnCallApply.ESCALATION_POLICY -> this.onCall.applyPolicy(document, index);
 			default -> applyService(document, index, allowTransfer);
 		};
 	}
 
 	private PlanItem applyUser(Manifest document, int index) {
-		UserRequest desired = spec(document, index, UserRequest.class);
-		return upsert(document, () -> this.directory.findUser(document.name()).map(UserRequest::from).orElse(null),
-				desired, this.directory::createUser,
+		UserRequest desired = this.resources.spec(document, index, UserRequest.class);
+		return this.resources.upsert(document,
+				() -> this.directory.findUser(document.name()).map(UserRequest::from).orElse(null), desired,
+				permission(document, desired), this.directory::createUser,
 				request -> this.directory.updateUser(document.name(), request, null));
 	}
 
 	private PlanItem applyTeam(Manifest document, int index) {
-		TeamRequest spec = spec(document, index, TeamRequest.class);
+		TeamRequest spec = this.resources.spec(document, index, TeamRequest.class);
 		TeamRequest desired = new TeamRequest(spec.name(), spec.title(), spec.kind(), spec.email(), spec.chat(),
 				spec.parent(), sortedMembers(spec.members() == null ? List.of() : spec.members()));
-		return upsert(document,
+		return this.resources.upsert(document,
 				() -> this.directory.findTeam(document.name())
 					.map(TeamRequest::from)
 					.map(current -> new TeamRequest(current.name(), current.title(), current.kind(), current.email(),
 							current.chat(), current.parent(), sortedMembers(current.members())))
 					.orElse(null),
-				desired, this.directory::createTeam,
+				desired, permission(document, desired), this.directory::createTeam,
 				request -> this.directory.updateTeam(document.name(), request, null));
 	}
 
 	private PlanItem applyProduct(Manifest document, int index) {
-		ProductRequest desired = spec(document, index, ProductRequest.class);
-		return upsert(document, () -> this.products.findProduct(document.name()).map(ProductRequest::from).orElse(null),
-				desired, this.products::create, request -> this.products.update(document.name(), request, null));
+		ProductRequest desired = this.resources.spec(document, index, ProductRequest.class);
+		return this.resources.upsert(document,
+				() -> this.products.findProduct(document.name()).map(ProductRequest::from).orElse(null), desired,
+				permission(document, desired), this.products::create,
+				request -> this.products.update(document.name(), request, null));
 	}
 
 	private PlanItem applyService(Manifest document, int index, boolean allowTransfer) {
-		ServiceRequest desired = normalized(spec(document, index, ServiceRequest.class));
+		ServiceRequest desired = normalized(this.resources.spec(document, index, ServiceRequest.class));
 		ServiceEntry current = this.services.findService(document.name()).orElse(null);
 		boolean transfer = current != null && desired.owner() != null && !desired.owner().equals(current.owner());
 		if (transfer) {
@@ -193,31 +202,16 @@ public class CatalogApply {
 					"Applied from catalog files");
 			this.services.acceptTransfer(document.name(), proposed.id());
 		}
-		PlanItem item = upsert(document,
+		PlanItem item = this.resources.upsert(document,
 				() -> current == null ? null : normalized(ServiceRequest.from(this.services.service(document.name()))),
-				desired, this.services::register, request -> this.services.update(document.name(), request, null));
+				desired, permission(document, desired), this.services::register,
+				request -> this.services.update(document.name(), request, null));
 		return transfer ? withChanges(item, List.of("owner")) : item;
 	}
 
-	/**
-	 * Creates the resource or updates it where it differs; the plan names the fields that
-	 * differ.
-	 */
-	private <R> PlanItem upsert(Manifest document, Supplier<R> current, R desired, Function<R, ?> create,
-			Function<R, ?> update) {
-		R existing = current.get();
-		if (existing == null) {
-			permit(document.kind(), document.name(), Action.CREATE, desired);
-			create.apply(desired);
-			return new PlanItem(document.kind(), document.name(), Action.CREATE, List.of());
-		}
-		List<String> changes = differences(existing, desired);
-		if (changes.isEmpty()) {
-			return new PlanItem(document.kind(), document.name(), Action.UNCHANGED, List.of());
-		}
-		permit(document.kind(), document.name(), Action.UPDATE, desired);
-		update.apply(desired);
-		return new PlanItem(document.kind(), document.name(), Action.UPDATE, changes);
+	/** The {@link #permit} check of creating or updating what a document declares. */
+	private Consumer<Action> permission(Manifest document, Object desired) {
+		return action -> permit(document.kind(), document.name(), action, desired);
 	}
 
 	/**
@@ -244,8 +238,8 @@ public class CatalogApply {
 	}
 
 	/**
-	 * Dependencies and delegations of a service, as declared; answers which of the two
-	 * changed.
+	 * Dependencies, delegations and escalation policy of a service, as declared; answers
+	 * which of them changed.
 	 */
 	private List<String> applyRelations(Manifest document, int index) {
 		String service = document.name();
@@ -285,6 +279,9 @@ public class CatalogApply {
 			permit("Service", service, Action.UPDATE, null);
 			changes.add("delegations");
 		}
+		if (this.onCall.applyServicePolicy(service, spec)) {
+			changes.add("escalationPolicy");
+		}
 		return changes;
 	}
 
@@ -293,7 +290,7 @@ public class CatalogApply {
 		documents.forEach(
 				document -> declared.computeIfAbsent(document.kind(), kind -> new HashSet<>()).add(document.name()));
 		List<PlanItem> deletions = new ArrayList<>();
-		List<String> services = new ArrayList<>(all(
+		List<String> services = new ArrayList<>(ResourceChanges.names(
 				cursor -> this.services.services(ServiceFilter.none(), Cursor.MAX_LIMIT, cursor), ServiceEntry::name));
 		services.removeAll(declared.getOrDefault("Service", Set.of()));
 		while (!services.isEmpty()) {
@@ -312,59 +309,25 @@ public class CatalogApply {
 						+ "their deletion");
 			}
 		}
-		for (String product : all(cursor -> this.products.products(Cursor.MAX_LIMIT, cursor), ProductEntry::name)) {
+		for (String product : ResourceChanges.names(cursor -> this.products.products(Cursor.MAX_LIMIT, cursor),
+				ProductEntry::name)) {
 			if (!declared.getOrDefault("Product", Set.of()).contains(product)) {
 				permit("Product", product, Action.DELETE, null);
 				this.products.delete(product, null);
 				deletions.add(new PlanItem("Product", product, Action.DELETE, List.of()));
 			}
 		}
+		deletions.addAll(this.onCall.prune(declared.getOrDefault(OnCallApply.ESCALATION_POLICY, Set.of()),
+				declared.getOrDefault(OnCallApply.SCHEDULE, Set.of())));
 		for (TeamEntry team : this.directory.allTeams()) {
 			if (!declared.getOrDefault("Team", Set.of()).contains(team.name())) {
 				permit("Team", team.name(), Action.DELETE, null);
+				this.onCall.requireNoneOwnedBy(team.name());
 				this.directory.deleteTeam(team.name(), null);
 				deletions.add(new PlanItem("Team", team.name(), Action.DELETE, List.of()));
 			}
 		}
 		return deletions;
-	}
-
-	private static <T> List<String> all(Function<String, Page<T>> pages, Function<T, String> name) {
-		List<String> names = new ArrayList<>();
-		String cursor = null;
-		do {
-			Page<T> page = pages.apply(cursor);
-			page.items().forEach(item -> names.add(name.apply(item)));
-			cursor = page.nextCursor();
-		}
-		while (cursor != null);
-		return names;
-	}
-
-	private <R> R spec(Manifest document, int index, Class<R> type) {
-		ObjectNode spec = document.spec() == null ? this.json.createObjectNode()
-				: ((ObjectNode) document.spec()).deepCopy();
-		spec.put("name", document.name());
-		spec.remove(List.of("dependencies", "delegations"));
-		try {
-			return this.json.treeToValue(spec, type);
-		}
-		catch (JacksonException ex) {
-			throw InvalidInput.field("documents[" + index + "].spec." + dev.steward.common.JsonPaths.of(ex),
-					"has the wrong type");
-		}
-	}
-
-	private List<String> differences(Object current, Object desired) {
-		JsonNode before = this.json.valueToTree(current);
-		JsonNode after = this.json.valueToTree(desired);
-		List<String> changed = new ArrayList<>();
-		after.properties().forEach(field -> {
-			if (!field.getValue().equals(before.path(field.getKey()))) {
-				changed.add(field.getKey());
-			}
-		});
-		return changed;
 	}
 
 	private static ServiceRequest normalized(ServiceRequest request) {

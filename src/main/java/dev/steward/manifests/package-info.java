@@ -1,9 +1,10 @@
 /**
  * Catalog as code: declarative documents ({@code apiVersion: steward.dev/v1},
  * {@code kind}, {@code metadata.name}, {@code spec}) applied to the catalog as one
- * planned, atomic and idempotent change.
+ * planned, atomic and idempotent change; on-call schedules and escalation policies are
+ * declared the same way.
  */
-@ApplicationModule(allowedDependencies = { "common", "catalog", "access" })
+@ApplicationModule(allowedDependencies = { "common", "catalog", "access", "oncall" })
 package dev.steward.manifests;
 
 import org.springframework.modulith.ApplicationModule;

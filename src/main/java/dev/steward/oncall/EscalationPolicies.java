@@ -316,13 +316,9 @@ public class EscalationPolicies {
 	}
 
 	private PolicyStore.Row row(String name, EscalationPolicyRequest request, Instant createdAt, long version) {
-		List<Level> levels = request.levels()
-			.stream()
-			.map(level -> new Level(Duration.parse(level.delay()).toString(), List.copyOf(level.targets())))
-			.toList();
-		return new PolicyStore.Row(name, request.team(), request.title(), request.description(),
-				request.repeat() == null ? 0 : request.repeat(), this.json.writeValueAsString(levels), createdAt,
-				version);
+		EscalationPolicyRequest normalized = request.normalized();
+		return new PolicyStore.Row(name, normalized.team(), normalized.title(), normalized.description(),
+				normalized.repeat(), this.json.writeValueAsString(normalized.levels()), createdAt, version);
 	}
 
 	private EscalationPolicyEntry entry(PolicyStore.Row row) {

@@ -114,16 +114,6 @@ final class LayerDefinitions {
 		return users;
 	}
 
-	/** Fills in defaults so that stored layers are complete: virtual start, no nulls. */
-	static List<LayerSpec> normalized(List<LayerSpec> layers) {
-		return layers.stream()
-			.map(layer -> new LayerSpec(layer.name(), layer.start(), layer.end(),
-					layer.rotationVirtualStart() == null ? layer.start() : layer.rotationVirtualStart(),
-					layer.turnLength(), List.copyOf(layer.users()),
-					layer.restrictions() == null ? List.of() : List.copyOf(layer.restrictions())))
-			.toList();
-	}
-
 	/** The renderer's layers of valid, normalized specs. */
 	static List<Layer> layers(List<LayerSpec> specs) {
 		List<Layer> layers = new ArrayList<>();

@@ -13,6 +13,16 @@ public record LayerSpec(String name, Instant start, Instant end, Instant rotatio
 		List<String> users, List<RestrictionSpec> restrictions) {
 
 	/**
+	 * This layer as it is stored: the rotation counted from {@code start} unless said
+	 * otherwise, and no restrictions when none are given.
+	 */
+	public LayerSpec normalized() {
+		return new LayerSpec(this.name, this.start, this.end,
+				this.rotationVirtualStart == null ? this.start : this.rotationVirtualStart, this.turnLength, this.users,
+				this.restrictions == null ? List.of() : this.restrictions);
+	}
+
+	/**
 	 * A restriction as clients write it: {@code daily} or {@code weekly}, local times.
 	 */
 	public record RestrictionSpec(String type, String startTimeOfDay, String duration, Integer startDayOfWeek) {

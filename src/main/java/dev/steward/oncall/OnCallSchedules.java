@@ -98,7 +98,7 @@ public class OnCallSchedules {
 		if (this.store.find(request.name()).isPresent()) {
 			throw Conflict.duplicate("schedule", request.name());
 		}
-		List<LayerSpec> layers = LayerDefinitions.normalized(request.layers());
+		List<LayerSpec> layers = request.normalized().layers();
 		this.store.insert(new ScheduleStore.Row(request.name(), request.team(), request.title(), request.description(),
 				request.timeZone(), write(layers), this.clock.instant(), 0));
 		this.store.replaceMembers(request.name(), LayerDefinitions.users(layers));
@@ -116,7 +116,7 @@ public class OnCallSchedules {
 		if (!request.team().equals(before.team())) {
 			this.permissions.require(Rule.TEAM_MEMBER, "team", request.team());
 		}
-		List<LayerSpec> layers = LayerDefinitions.normalized(request.layers());
+		List<LayerSpec> layers = request.normalized().layers();
 		if (!this.store.update(new ScheduleStore.Row(name, request.team(), request.title(), request.description(),
 				request.timeZone(), write(layers), before.createdAt(), before.version()))) {
 			throw PreconditionFailed.concurrentUpdate();

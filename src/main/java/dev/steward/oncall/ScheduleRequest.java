@@ -12,4 +12,15 @@ public record ScheduleRequest(String name, String title, String description, Str
 				schedule.timeZone(), schedule.layers());
 	}
 
+	/**
+	 * This request with its layers as they would be stored
+	 * ({@link LayerSpec#normalized()}); missing or empty layers stay as they are, for
+	 * validation to refuse.
+	 */
+	public ScheduleRequest normalized() {
+		List<LayerSpec> normalized = this.layers == null ? null
+				: this.layers.stream().map(layer -> layer == null ? null : layer.normalized()).toList();
+		return new ScheduleRequest(this.name, this.title, this.description, this.team, this.timeZone, normalized);
+	}
+
 }

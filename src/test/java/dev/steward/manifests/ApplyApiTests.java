@@ -11,13 +11,10 @@ import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
 import tools.jackson.databind.JsonNode;
 
+import static dev.steward.manifests.Documents.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplyApiTests extends ApiTest {
-
-	private static Map<String, Object> document(String kind, String name, Map<String, Object> spec) {
-		return Map.of("apiVersion", "steward.dev/v1", "kind", kind, "metadata", Map.of("name", name), "spec", spec);
-	}
 
 	private Reply apply(List<Map<String, Object>> documents, Map<String, Object> options) {
 		Map<String, Object> body = new HashMap<>(options);
