@@ -36,7 +36,9 @@ class ApplyCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "Compute and print the plan; change nothing.")
 	boolean dryRun;
 
-	@Option(names = "--prune", description = "Also delete services, products and teams that no file declares.")
+	@Option(names = "--prune",
+			description = "Also delete services, products, escalation policies, schedules and teams that no file "
+					+ "declares.")
 	boolean prune;
 
 	@Option(names = "--allow-transfer", description = "Let an owner change go through a recorded transfer.")
@@ -110,8 +112,9 @@ class ApplyCommand implements Callable<Integer> {
 						item.path("name").asString(), String.join(", ", changes) });
 			}
 		}
+		int kindWidth = rows.stream().mapToInt(row -> row[1].length() + 1).max().orElse(0);
 		rows.forEach(row -> System.out
-			.println("%-9s %-8s %-40s %s".formatted(row[0], row[1], row[2], row[3]).stripTrailing()));
+			.println(("%-9s %-" + kindWidth + "s %-40s %s").formatted(row[0], row[1], row[2], row[3]).stripTrailing()));
 		JsonNode summary = answer.path("summary");
 		System.out.printf("%s%d to create, %d to update, %d unchanged, %d to delete%n",
 				answer.path("dryRun").asBoolean() ? "Dry run, nothing changed: " : "Applied: ",

@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * takes back unchanged.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-		description = "Write the current catalog as YAML files (users, teams, products, services) that "
-				+ "'steward apply' takes back unchanged.")
+		description = "Write the current catalog as YAML files (users, teams, products, services, schedules, "
+				+ "escalation policies) that 'steward apply' takes back unchanged.")
 class ExportCommand implements Callable<Integer> {
 
 	@Option(names = { "-o", "--output" }, defaultValue = ".", description = "Directory to write to (default: .).")
@@ -39,11 +41,17 @@ class ExportCommand implements Callable<Integer> {
 	public Integer call() {
 		try {
 			Files.createDirectories(this.output);
+			List<JsonNode> policies = all("/api/v1/escalation-policies");
+			Map<String, String> policyOfService = new HashMap<>();
+			policies.forEach(policy -> policy.path("services")
+				.forEach(service -> policyOfService.put(service.asString(), policy.path("name").asString())));
 			write("users.yaml", "User", all("/api/v1/users"), user -> fields(user, "displayName", "email", "timeZone"));
 			write("teams.yaml", "Team", all("/api/v1/teams"), this::team);
 			write("products.yaml", "Product", all("/api/v1/products"),
 					product -> fields(product, "title", "description"));
-			write("services.yaml", "Service", all("/api/v1/services"), this::service);
+			write("services.yaml", "Service", all("/api/v1/services"), service -> service(service, policyOfService));
+			write("schedules.yaml", "Schedule", all("/api/v1/schedules"), this::schedule);
+			write("escalation-policies.yaml", "EscalationPolicy", policies, this::policy);
 			System.out.println("Exported the catalog to " + this.output);
 			return ExitCodes.OK;
 		}
@@ -63,15 +71,15 @@ class ExportCommand implements Callable<Integer> {
 
 	private Map<String, Object> team(JsonNode team) {
 		Map<String, Object> spec = fields(team, "title", "kind", "email", "chat", "parent");
-		List<Map<String, Object>> members = new ArrayList<>();
-		team.path("members").forEach(member -> members.add(fields(member, "user", "role")));
+		List<Map<String, Object>> members = each(team.path("members"), member -> fields(member, "user", "role"));
 		if (!members.isEmpty()) {
 			spec.put("members", members);
 		}
 		return spec;
 	}
 
-	private Map<String, Object> service(JsonNode service) throws IOException, InterruptedException {
+	private Map<String, Object> service(JsonNode service, Map<String, String> policyOfService)
+			throws IOException, InterruptedException {
 		String name = service.path("name").asString();
 		Map<String, Object> spec = fields(service, "title", "description", "owner", "tier", "lifecycle", "product",
 				"responsibilities", "links", "tags");
@@ -94,7 +102,48 @@ class ExportCommand implements Callable<Integer> {
 		if (!delegations.isEmpty()) {
 			spec.put("delegations", delegations);
 		}
+		if (policyOfService.containsKey(name)) {
+			spec.put("escalationPolicy", policyOfService.get(name));
+		}
 		return spec;
+	}
+
+	/**
+	 * A schedule's spec; each layer without the fields it leaves empty or at their
+	 * defaults.
+	 */
+	private Map<String, Object> schedule(JsonNode schedule) {
+		Map<String, Object> spec = fields(schedule, "title", "description", "team", "timeZone");
+		spec.put("layers", each(schedule.path("layers"), layer -> {
+			Map<String, Object> fields = fields(layer, "name", "start", "end", "rotationVirtualStart", "turnLength",
+					"users");
+			if (layer.path("rotationVirtualStart").equals(layer.path("start"))) {
+				fields.remove("rotationVirtualStart");
+			}
+			List<Map<String, Object>> restrictions = each(layer.path("restrictions"),
+					restriction -> fields(restriction, "type", "startTimeOfDay", "duration", "startDayOfWeek"));
+			if (!restrictions.isEmpty()) {
+				fields.put("restrictions", restrictions);
+			}
+			return fields;
+		}));
+		return spec;
+	}
+
+	private Map<String, Object> policy(JsonNode policy) {
+		Map<String, Object> spec = fields(policy, "title", "description", "team", "repeat");
+		spec.put("levels", each(policy.path("levels"), level -> {
+			Map<String, Object> fields = fields(level, "delay");
+			fields.put("targets", each(level.path("targets"), target -> fields(target, "type", "name")));
+			return fields;
+		}));
+		return spec;
+	}
+
+	private static List<Map<String, Object>> each(JsonNode array, Function<JsonNode, Map<String, Object>> mapping) {
+		List<Map<String, Object>> mapped = new ArrayList<>();
+		array.forEach(item -> mapped.add(mapping.apply(item)));
+		return mapped;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package dev.steward.cli;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,17 +17,19 @@ import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
 import dev.steward.common.Validation;
+import dev.steward.oncall.TurnLength;
 
 /**
  * Offline checks of catalog documents: the envelope, each kind's required fields and
- * values, and that every reference (owner, member, product, dependency, delegation) names
- * a document among the files checked.
+ * values, and that every reference (owner, member, product, dependency, delegation,
+ * escalation policy, a schedule's team and users, a policy's team and targets) names a
+ * document among the files checked.
  */
 final class ManifestChecks {
 
 	static final String API_VERSION = "steward.dev/v1";
 
-	static final List<String> KINDS = List.of("User", "Team", "Product", "Service");
+	static final List<String> KINDS = List.of("User", "Team", "Product", "Service", "Schedule", "EscalationPolicy");
 
 	private final List<String> problems = new ArrayList<>();
 
@@ -74,19 +78,12 @@ final class ManifestChecks {
 			case "User" -> {
 				required(document, spec, "displayName");
 				required(document, spec, "email");
-				if (required(document, spec, "timeZone")) {
-					try {
-						ZoneId.of(String.valueOf(spec.get("timeZone")));
-					}
-					catch (DateTimeException ex) {
-						problem(document, "spec.timeZone", "timeZone must be an IANA zone such as Europe/Berlin");
-					}
-				}
+				timeZone(document, spec);
 			}
 			case "Team" -> {
 				required(document, spec, "title");
 				oneOf(document, spec, "kind", Keyed.keys(TeamKind.class), true);
-				List<?> members = spec.get("members") instanceof List<?> list ? list : List.of();
+				List<?> members = items(spec.get("members"));
 				for (int i = 0; i < members.size(); i++) {
 					if (members.get(i) instanceof Map<?, ?> member) {
 						reference(document, "spec.members[" + i + "]", "User", member.get("user"));
@@ -98,6 +95,8 @@ final class ManifestChecks {
 			}
 			case "Product" -> required(document, spec, "title");
 			case "Service" -> service(document, spec);
+			case "Schedule" -> schedule(document, spec);
+			case "EscalationPolicy" -> policy(document, spec);
 			default -> {
 			}
 		}
@@ -115,7 +114,10 @@ final class ManifestChecks {
 		if (spec.get("product") != null) {
 			reference(document, "spec.product", "Product", spec.get("product"));
 		}
-		List<?> dependencies = spec.get("dependencies") instanceof List<?> list ? list : List.of();
+		if (spec.get("escalationPolicy") != null) {
+			reference(document, "spec.escalationPolicy", "EscalationPolicy", spec.get("escalationPolicy"));
+		}
+		List<?> dependencies = items(spec.get("dependencies"));
 		for (int i = 0; i < dependencies.size(); i++) {
 			String path = "spec.dependencies[" + i + "]";
 			if (dependencies.get(i) instanceof Map<?, ?> dependency) {
@@ -136,22 +138,132 @@ final class ManifestChecks {
 		}
 	}
 
-	private boolean required(ManifestFiles.Document document, Map<String, Object> spec, String field) {
-		Object value = spec.get(field);
+	private void schedule(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "team")) {
+			reference(document, "spec.team", "Team", spec.get("team"));
+		}
+		timeZone(document, spec);
+		List<?> layers = items(spec.get("layers"));
+		if (layers.isEmpty()) {
+			problem(document, "spec", "spec.layers must list at least one layer");
+		}
+		for (int i = 0; i < layers.size(); i++) {
+			String path = "spec.layers[" + i + "]";
+			if (!(layers.get(i) instanceof Map<?, ?> layer)) {
+				problem(document, path, path + " must be a mapping");
+				continue;
+			}
+			if (required(document, layer, path, "start")) {
+				time(document, layer, path, "start");
+			}
+			time(document, layer, path, "end");
+			time(document, layer, path, "rotationVirtualStart");
+			if (required(document, layer, path, "turnLength")
+					&& TurnLength.parse(String.valueOf(layer.get("turnLength"))).isEmpty()) {
+				problem(document, path + ".turnLength",
+						"turnLength must be whole minutes or hours (PT12H) or days or weeks (P1D, P1W)");
+			}
+			List<?> users = items(layer.get("users"));
+			if (users.isEmpty()) {
+				problem(document, path, path + ".users must name at least one user");
+			}
+			for (int u = 0; u < users.size(); u++) {
+				reference(document, path + ".users[" + u + "]", "User", users.get(u));
+			}
+			List<?> restrictions = items(layer.get("restrictions"));
+			for (int r = 0; r < restrictions.size(); r++) {
+				String restriction = path + ".restrictions[" + r + "]";
+				if (restrictions.get(r) instanceof Map<?, ?> fields) {
+					oneOf(document, fields, restriction, "type", List.of("daily", "weekly"), true);
+					required(document, fields, restriction, "startTimeOfDay");
+					required(document, fields, restriction, "duration");
+				}
+			}
+		}
+	}
+
+	private void policy(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "team")) {
+			reference(document, "spec.team", "Team", spec.get("team"));
+		}
+		List<?> levels = items(spec.get("levels"));
+		if (levels.isEmpty()) {
+			problem(document, "spec", "spec.levels must list at least one level");
+		}
+		for (int i = 0; i < levels.size(); i++) {
+			String path = "spec.levels[" + i + "]";
+			if (!(levels.get(i) instanceof Map<?, ?> level)) {
+				problem(document, path, path + " must be a mapping");
+				continue;
+			}
+			if (required(document, level, path, "delay") && !isDuration(level.get("delay"))) {
+				problem(document, path + ".delay", "delay must be an ISO-8601 duration such as PT5M");
+			}
+			List<?> targets = items(level.get("targets"));
+			if (targets.isEmpty()) {
+				problem(document, path, path + ".targets must name at least one user or schedule");
+			}
+			for (int t = 0; t < targets.size(); t++) {
+				String target = path + ".targets[" + t + "]";
+				if (targets.get(t) instanceof Map<?, ?> fields
+						&& oneOf(document, fields, target, "type", List.of("user", "schedule"), true)) {
+					reference(document, target, "user".equals(fields.get("type")) ? "User" : "Schedule",
+							fields.get("name"));
+				}
+			}
+		}
+	}
+
+	private void timeZone(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "timeZone")) {
+			try {
+				ZoneId.of(String.valueOf(spec.get("timeZone")));
+			}
+			catch (DateTimeException ex) {
+				problem(document, "spec.timeZone", "timeZone must be an IANA zone such as Europe/Berlin");
+			}
+		}
+	}
+
+	private void time(ManifestFiles.Document document, Map<?, ?> fields, String path, String field) {
+		Object value = fields.get(field);
+		if (value != null) {
+			try {
+				DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value.toString());
+			}
+			catch (DateTimeException ex) {
+				problem(document, path + "." + field, field + " must be an RFC 3339 time such as 2027-01-04T09:00:00Z");
+			}
+		}
+	}
+
+	private boolean required(ManifestFiles.Document document, Map<?, ?> spec, String field) {
+		return required(document, spec, "spec", field);
+	}
+
+	private boolean required(ManifestFiles.Document document, Map<?, ?> fields, String path, String field) {
+		Object value = fields.get(field);
 		if (value == null || value.toString().isBlank()) {
-			problem(document, "spec", "spec." + field + " is required");
+			problem(document, path, path + "." + field + " is required");
 			return false;
 		}
 		return true;
 	}
 
-	private void oneOf(ManifestFiles.Document document, Map<String, Object> spec, String field, List<String> allowed,
+	private void oneOf(ManifestFiles.Document document, Map<?, ?> spec, String field, List<String> allowed,
 			boolean required) {
-		Object value = spec.get(field);
+		oneOf(document, spec, "spec", field, allowed, required);
+	}
+
+	private boolean oneOf(ManifestFiles.Document document, Map<?, ?> fields, String path, String field,
+			List<String> allowed, boolean required) {
+		Object value = fields.get(field);
 		if ((value == null && required) || (value != null && !isOneOf(allowed, value))) {
-			problem(document, value == null ? "spec" : "spec." + field,
-					"spec." + field + " must be one of " + String.join(", ", allowed));
+			problem(document, value == null ? path : path + "." + field,
+					path + "." + field + " must be one of " + String.join(", ", allowed));
+			return false;
 		}
+		return value != null;
 	}
 
 	private void reference(ManifestFiles.Document document, String path, String kind, Object name) {
@@ -162,6 +274,20 @@ final class ManifestChecks {
 
 	private void problem(ManifestFiles.Document document, String path, String message) {
 		this.problems.add(document.where(path) + ": " + message);
+	}
+
+	private static List<?> items(Object value) {
+		return value instanceof List<?> list ? list : List.of();
+	}
+
+	private static boolean isDuration(Object value) {
+		try {
+			Duration.parse(value.toString());
+			return true;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	/** Null-safe membership: immutable lists refuse to be asked about {@code null}. */

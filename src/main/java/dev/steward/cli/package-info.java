@@ -2,7 +2,7 @@
  * The {@code steward} command line: {@code server} starts the platform; later commands
  * talk to a running server.
  */
-@ApplicationModule(allowedDependencies = { "common", "access", "demo", "catalog" })
+@ApplicationModule(allowedDependencies = { "common", "access", "demo", "catalog", "oncall" })
 package dev.steward.cli;
 
 import org.springframework.modulith.ApplicationModule;

@@ -71,7 +71,7 @@ class ApplyCommandTests extends ApiTest {
 	@Test
 	void exportWritesFilesThatApplyTakesBackUnchanged(@TempDir Path exported) {
 		String suffix = unique("r").substring(2);
-		CatalogFiles.write(this.directory, suffix, 2);
+		CatalogFiles.writeWithOnCall(this.directory, suffix, 2);
 		assertThat(apply("--token", ADMIN_TOKEN).exitCode()).isZero();
 		this.api.put("/api/v1/services/invoices-" + suffix + "/responsibilities/databases",
 				java.util.Map.of("handledBy", team()));
@@ -82,7 +82,15 @@ class ApplyCommandTests extends ApiTest {
 		assertThat(exported.resolve("services.yaml")).content()
 			.contains("name: invoices-" + suffix)
 			.contains("criticality: hard")
-			.contains("databases: team-");
+			.contains("databases: team-")
+			.contains("escalationPolicy: paging-" + suffix);
+		assertThat(exported.resolve("schedules.yaml")).content()
+			.contains("name: rota-" + suffix)
+			.contains("turnLength: P1W")
+			.doesNotContain("rotationVirtualStart: '2027-01-04T09:00:00Z'");
+		assertThat(exported.resolve("escalation-policies.yaml")).content()
+			.contains("name: paging-" + suffix)
+			.contains("delay: PT10M");
 
 		CommandOutput again = CommandOutput.run("apply", "-f", exported.toString(), "--server",
 				"http://127.0.0.1:" + this.port, "--token", ADMIN_TOKEN, "--dry-run");

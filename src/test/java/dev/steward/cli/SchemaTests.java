@@ -57,6 +57,31 @@ class SchemaTests extends ApiTest {
 			.isEqualTo(ManifestChecks.API_VERSION);
 		assertThat(schema("catalog").path("oneOf")).hasSize(ManifestChecks.KINDS.size());
 		assertThat(schema("product").path("properties").path("kind").path("const").asString()).isEqualTo("Product");
+		assertThat(service.path("properties").path("escalationPolicy").path("type").asString()).isEqualTo("string");
+	}
+
+	@Test
+	void onCallSchemasDescribeTheirKinds() {
+		JsonNode schedule = schema("schedule").path("properties");
+		assertThat(schedule.path("kind").path("const").asString()).isEqualTo("Schedule");
+		assertThat(strings(schedule.path("spec").path("required"))).containsExactly("team", "timeZone", "layers");
+		JsonNode layer = schedule.path("spec").path("properties").path("layers").path("items");
+		assertThat(strings(layer.path("required"))).containsExactly("start", "turnLength", "users");
+		assertThat(values(layer.path("properties").path("restrictions").path("items").path("properties").path("type")))
+			.containsExactly("daily", "weekly");
+		JsonNode policy = schema("escalation-policy").path("properties");
+		assertThat(policy.path("kind").path("const").asString()).isEqualTo("EscalationPolicy");
+		JsonNode target = policy.path("spec")
+			.path("properties")
+			.path("levels")
+			.path("items")
+			.path("properties")
+			.path("targets")
+			.path("items");
+		assertThat(values(target.path("properties").path("type"))).containsExactly("user", "schedule");
+		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref")).contains(
+				"https://steward.dev/schemas/v1/schedule.schema.json",
+				"https://steward.dev/schemas/v1/escalation-policy.schema.json");
 	}
 
 }

@@ -47,6 +47,33 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void checksSchedulesPoliciesAndTheirReferences() throws Exception {
+		CatalogFiles.writeWithOnCall(this.directory, "x", 2);
+		CommandOutput valid = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(valid.exitCode()).as(valid.err()).isZero();
+		assertThat(valid.out()).contains("6 document(s) valid");
+
+		Path oncall = this.directory.resolve("teams/oncall.yaml");
+		Files.writeString(oncall,
+				Files.readString(oncall)
+					.replace("turnLength: P1W", "turnLength: weekly")
+					.replace("start: 2027-01-04T09:00:00Z", "start: next monday")
+					.replace("metadata:\n  name: rota-x", "metadata:\n  name: rotation-x")
+					.replace("delay: PT30M", "delay: half an hour")
+					.replace("type: user", "type: robot"));
+		Files.writeString(this.directory.resolve("services.yml"),
+				Files.readString(this.directory.resolve("services.yml")).replace("paging-x", "pager-x"));
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains(oncall + ":10:7: start must be an RFC 3339 time")
+			.contains(oncall + ":11:7: turnLength must be whole minutes or hours")
+			.contains("refers to Schedule 'rota-x', which no given file declares")
+			.contains("delay must be an ISO-8601 duration")
+			.contains("spec.levels[1].targets[0].type must be one of user, schedule")
+			.contains("refers to EscalationPolicy 'pager-x'");
+	}
+
+	@Test
 	void reportsYamlSyntaxErrorsWithoutAStackTrace() throws Exception {
 		Path broken = this.directory.resolve("broken.yaml");
 		Files.writeString(broken, "apiVersion: steward.dev/v1\nkind: [Service\nmetadata: {name: x}\n");
