@@ -2,9 +2,11 @@ package dev.steward.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine.Option;
 
@@ -30,6 +32,11 @@ class ServerConnection {
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return send(request(path).GET());
+	}
+
+	/** A value encoded for a URL's path segment or query. */
+	static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -27,7 +27,11 @@ class StewardCommandTest {
 	void helpAndVersionNeedNoServer() {
 		assertThat(run("--help")).contains("Usage: steward").contains("server");
 		assertThat(run("--version")).startsWith("steward ");
-		assertThat(run("generate-completion")).contains("complete -F").contains("apply").contains("validate");
+		assertThat(run("generate-completion")).contains("complete -F")
+			.contains("apply")
+			.contains("validate")
+			.contains("oncall")
+			.contains("--schedule");
 		assertThat(run("server", "--help")).contains("--port")
 			.contains("--data-dir")
 			.contains("--demo")
