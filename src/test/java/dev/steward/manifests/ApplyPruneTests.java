@@ -66,6 +66,16 @@ class ApplyPruneTests {
 		assertThat(api.get("/api/v1/schedules/rota").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/teams/gone").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/services/kept").status()).isEqualTo(200);
+
+		Map<String, Object> keptRota = document("Schedule", "kept-rota", Map.of("team", "keep", "timeZone", "UTC",
+				"layers",
+				List.of(Map.of("start", "2027-01-04T00:00:00Z", "turnLength", "P1D", "users", List.of("pager")))));
+		assertThat(api.post("/api/v1/apply", Map.of("documents", List.of(all.get(1), keptRota))).status())
+			.isEqualTo(200);
+		JsonNode refused = api.post("/api/v1/apply", Map.of("documents", List.of(keptRota), "prune", true)).json();
+		assertThat(refused.path("status").asInt()).isEqualTo(409);
+		assertThat(refused.path("detail").asString()).contains("Team 'keep'").contains("kept-rota");
+		assertThat(api.get("/api/v1/services/kept").status()).isEqualTo(200);
 	}
 
 }
