@@ -27,27 +27,30 @@ public class ChangePermissions {
 	 * {@code rule} governs on the resource of {@code kind} named {@code name}.
 	 */
 	public void require(Rule rule, String kind, String name) {
+		require(rule, kind, name, "");
+	}
+
+	/**
+	 * As {@link #require(Rule, String, String)} for a service's resource that belongs to
+	 * {@code aspect}: the team that accepted the delegation of that aspect passes too.
+	 */
+	public void require(Rule rule, String kind, String name, String aspect) {
 		StewardPrincipal principal = StewardPrincipal.current();
 		if (principal == null) {
 			throw Forbidden.because("Signing in is required");
 		}
-		this.policies.checkChange(principal, new RuleLiteral(rule, kind), variable -> name);
+		this.policies.checkChange(principal, new RuleLiteral(rule, kind, aspect), variable -> name);
 	}
 
 	/**
 	 * An {@link Allow} made at run time, naming its resource through the variable
 	 * {@code name}.
 	 */
-	private record RuleLiteral(Rule value, String resource) implements Allow {
+	private record RuleLiteral(Rule value, String resource, String aspect) implements Allow {
 
 		@Override
 		public String from() {
 			return "name";
-		}
-
-		@Override
-		public String aspect() {
-			return "";
 		}
 
 		@Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 import dev.steward.access.ChangePermissions;
+import dev.steward.catalog.Aspect;
 import dev.steward.common.Allow.Rule;
 import dev.steward.common.Conflict;
 import dev.steward.common.Cursor;
@@ -72,7 +73,8 @@ class OnCallApply {
 
 	/**
 	 * Makes a service name the escalation policy of its spec, or none when the spec names
-	 * none; answers whether that changed anything.
+	 * none; answers whether that changed anything. As on the endpoint, the team that
+	 * accepted the service's incident response may do this too.
 	 */
 	boolean applyServicePolicy(String service, JsonNode spec) {
 		JsonNode declared = spec.path("escalationPolicy");
@@ -84,7 +86,7 @@ class OnCallApply {
 		if (desired.equals(current)) {
 			return false;
 		}
-		this.permissions.require(Rule.TEAM_MEMBER, "service", service);
+		this.permissions.require(Rule.TEAM_MEMBER, "service", service, Aspect.INCIDENT_RESPONSE.key());
 		if (desired.isEmpty()) {
 			this.policies.unassign(service);
 			return true;

@@ -94,7 +94,6 @@ class ApplyOnCallApiTests extends ApiTest {
 		changed.set(4, schedule(suffix, "P2W"));
 		changed.set(5, policy(suffix, Map.of("repeat", 2)));
 		JsonNode plan = ok(apply(changed, Map.of())).json().path("plan");
-		assertThat(plan.get(3).path("changes").findValuesAsString("changes")).isEmpty();
 		assertThat(plan.get(3).path("changes").get(0).asString()).isEqualTo("escalationPolicy");
 		assertThat(plan.get(4).path("action").asString()).isEqualTo("update");
 		assertThat(plan.get(4).path("changes").get(0).asString()).isEqualTo("layers");
@@ -177,6 +176,27 @@ class ApplyOnCallApiTests extends ApiTest {
 			.get(0)
 			.path("turnLength")
 			.asString()).isEqualTo("P2W");
+	}
+
+	@Test
+	void theTeamThatAcceptedIncidentResponseSetsTheServicesPolicy() {
+		String suffix = unique("t").substring(2);
+		ok(apply(onCall(suffix), Map.of()));
+		String responder = user();
+		String responders = team("stream", List.of(Map.of("user", responder, "role", "member")));
+		String incidents = "/api/v1/services/api-" + suffix + "/responsibilities/incident-response";
+		ok(this.api.put(incidents, Map.of("handledBy", responders)));
+		ok(this.api.post(incidents + "/accept", null));
+
+		List<Map<String, Object>> documents = onCall(suffix);
+		documents.set(3, document("Service", "api-" + suffix, Map.of("title", "API", "owner", "ops-" + suffix, "tier",
+				2, "delegations", Map.of("incident-response", responders))));
+		JsonNode plan = ok(this.api.withToken(token(responder)).post("/api/v1/apply", Map.of("documents", documents)))
+			.json()
+			.path("plan");
+		assertThat(plan.get(3).path("changes").get(0).asString()).isEqualTo("escalationPolicy");
+		assertThat(this.api.get("/api/v1/services/api-" + suffix + "/escalation-policy").json().path("policy").isNull())
+			.isTrue();
 	}
 
 }
