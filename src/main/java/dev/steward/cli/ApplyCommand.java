@@ -122,16 +122,6 @@ class ApplyCommand implements Callable<Integer> {
 				summary.path("delete").asInt());
 	}
 
-	/**
-	 * A line for people watching a long apply; only on an interactive terminal, on
-	 * standard error.
-	 */
-	private static void progress(String message) {
-		if (System.console() != null) {
-			System.err.println(message);
-		}
-	}
-
 	private static void printProblem(JsonNode problem, List<ManifestFiles.Document> documents) {
 		System.err.println(problem.path("title").asString() + ": " + problem.path("detail").asString());
 		for (JsonNode error : problem.path("errors")) {
