@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,19 +43,19 @@ public final class ScheduleRenderer {
 		List<Shift> entries = resolve(sources, since, until);
 		List<TimeRange> gaps = new ArrayList<>();
 		Instant covered = since;
-		long coveredMillis = 0;
+		Duration coveredTime = Duration.ZERO;
 		for (Shift entry : entries) {
 			if (entry.start().isAfter(covered)) {
 				gaps.add(new TimeRange(covered, entry.start()));
 			}
-			coveredMillis += Duration.between(entry.start(), entry.end()).toMillis();
+			coveredTime = coveredTime.plus(Duration.between(entry.start(), entry.end()));
 			covered = entry.end();
 		}
 		if (covered.isBefore(until)) {
 			gaps.add(new TimeRange(covered, until));
 		}
-		long total = Duration.between(since, until).toMillis();
-		double coverage = total == 0 ? 1.0 : (double) coveredMillis / total;
+		Duration total = Duration.between(since, until);
+		double coverage = total.isZero() ? 1.0 : seconds(coveredTime) / seconds(total);
 		return new FinalSchedule(List.copyOf(entries), List.copyOf(gaps), coverage);
 	}
 
@@ -101,8 +104,8 @@ public final class ScheduleRenderer {
 					continue;
 				}
 				LocalDateTime localStart = day.atTime(restriction.startTimeOfDay());
-				Instant start = latest(from, localStart.atZone(zone).toInstant());
-				Instant end = earliest(to, localStart.plus(restriction.duration()).atZone(zone).toInstant());
+				Instant start = latest(from, local(localStart, zone, null));
+				Instant end = earliest(to, local(localStart.plus(restriction.duration()), zone, null));
 				if (start.isBefore(end)) {
 					windows.add(new TimeRange(start, end));
 				}
@@ -187,6 +190,23 @@ public final class ScheduleRenderer {
 		}
 	}
 
+	private static double seconds(Duration duration) {
+		return duration.getSeconds() + duration.getNano() / 1e9;
+	}
+
+	/**
+	 * The instant of a local date-time in a zone: inside a spring-forward gap the first
+	 * instant after the gap; inside an autumn overlap the {@code preferred} offset when
+	 * it is one of the two, else the earlier one.
+	 */
+	private static Instant local(LocalDateTime local, ZoneId zone, ZoneOffset preferred) {
+		ZoneRules rules = zone.getRules();
+		if (rules.getValidOffsets(local).isEmpty()) {
+			return rules.getTransition(local).getInstant();
+		}
+		return ZonedDateTime.ofLocal(local, zone, preferred).toInstant();
+	}
+
 	private static Instant latest(Instant a, Instant b) {
 		return a.isAfter(b) ? a : b;
 	}
@@ -204,10 +224,13 @@ public final class ScheduleRenderer {
 
 		private final LocalDateTime localVirtualStart;
 
+		private final ZoneOffset virtualStartOffset;
+
 		Rotation(Layer layer, ZoneId zone) {
 			this.layer = layer;
 			this.zone = zone;
 			this.localVirtualStart = LocalDateTime.ofInstant(layer.rotationVirtualStart(), zone);
+			this.virtualStartOffset = zone.getRules().getOffset(layer.rotationVirtualStart());
 		}
 
 		/** The start of turn {@code k}; turn 0 starts at the rotation's virtual start. */
@@ -216,7 +239,7 @@ public final class ScheduleRenderer {
 			if (length.isExact()) {
 				return this.layer.rotationVirtualStart().plus(length.exact().multipliedBy(turn));
 			}
-			return this.localVirtualStart.plusDays(turn * length.days()).atZone(this.zone).toInstant();
+			return local(this.localVirtualStart.plusDays(turn * length.days()), this.zone, this.virtualStartOffset);
 		}
 
 		/** The turn that is running at an instant. */

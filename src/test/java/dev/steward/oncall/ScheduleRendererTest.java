@@ -170,6 +170,49 @@ class ScheduleRendererTest {
 	}
 
 	@Test
+	void aRestrictionStartingInTheSpringForwardGapStartsWhenTheGapEnds() {
+		Layer nights = new Layer("nights", at("2027-03-01T00:00Z"), null, at("2027-03-01T00:00Z"), turn("P1D"),
+				List.of("ana"), List.of(Restriction.daily(LocalTime.of(2, 30), Duration.ofMinutes(45))));
+		FinalSchedule rendered = ScheduleRenderer.render(BERLIN, List.of(nights), List.of(),
+				at("2027-03-28T00:00+01:00"), at("2027-03-29T00:00+02:00"));
+		assertThat(rendered.entries())
+			.containsExactly(new Shift("ana", at("2027-03-28T03:00+02:00"), at("2027-03-28T03:15+02:00")));
+	}
+
+	@Test
+	void aDailyHandOffInsideTheGapHappensWhenTheGapEnds() {
+		Layer daily = layer(at("2027-03-26T02:30+01:00"), null, at("2027-03-26T02:30+01:00"), "P1D",
+				List.of("ana", "ben"));
+		FinalSchedule rendered = ScheduleRenderer.render(BERLIN, List.of(daily), List.of(),
+				at("2027-03-27T00:00+01:00"), at("2027-03-29T12:00+02:00"));
+		assertThat(rendered.entries()).extracting(Shift::end)
+			.containsExactly(at("2027-03-27T02:30+01:00"), at("2027-03-28T03:00+02:00"), at("2027-03-29T02:30+02:00"),
+					at("2027-03-29T12:00+02:00"));
+	}
+
+	@Test
+	void turnZeroStartsAtAVirtualStartInTheRepeatedAutumnHour() {
+		Instant secondHalfPastTwo = at("2027-10-31T02:30+01:00");
+		Layer daily = layer(secondHalfPastTwo, null, secondHalfPastTwo, "P1D", List.of("ana", "ben"));
+		FinalSchedule rendered = ScheduleRenderer.render(BERLIN, List.of(daily), List.of(), secondHalfPastTwo,
+				at("2027-11-01T12:00+01:00"));
+		assertThat(rendered.entries()).containsExactly(
+				new Shift("ana", secondHalfPastTwo, at("2027-11-01T02:30+01:00")),
+				new Shift("ben", at("2027-11-01T02:30+01:00"), at("2027-11-01T12:00+01:00")));
+	}
+
+	@Test
+	void coverageCountsBelowAMillisecond() {
+		Shift half = new Shift("ana", at("2027-01-01T00:00Z"), at("2027-01-01T00:00Z").plusNanos(500_000));
+		FinalSchedule rendered = ScheduleRenderer.render(UTC, List.of(), List.of(half), at("2027-01-01T00:00Z"),
+				at("2027-01-01T00:00Z").plusMillis(1));
+		assertThat(rendered.coverage()).isEqualTo(0.5);
+		assertThat(ScheduleRenderer
+			.render(UTC, List.of(), List.of(), at("2027-01-01T00:00Z"), at("2027-01-01T00:00Z").plusNanos(1))
+			.coverage()).isZero();
+	}
+
+	@Test
 	void turnLengthsAreHoursDaysOrWeeks() {
 		assertThat(TurnLength.parse("PT12H")).contains(new TurnLength(Duration.ofHours(12), 0));
 		assertThat(TurnLength.parse("P1D")).contains(new TurnLength(null, 1));

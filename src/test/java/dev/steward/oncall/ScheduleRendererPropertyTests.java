@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.within;
  * daylight-saving changes, one to five layers with hour, day and week turns, restrictions
  * and overrides, over ranges of up to 60 days that often cross a change.
  */
-class ScheduleRendererProperties {
+class ScheduleRendererPropertyTests {
 
 	private static final List<String> ZONES = List.of("Europe/Berlin", "America/Chicago", "Australia/Sydney",
 			"Asia/Kolkata", "UTC", "America/St_Johns");
