@@ -38,7 +38,8 @@ public class TestOidcProvider {
 					client + "registration.authorization-grant-types=authorization_code",
 					client + "registration.redirect-uris=http://127.0.0.1:" + stewardPort + "/login/oauth2/code/test",
 					client + "registration.scopes=openid,profile", client + "require-authorization-consent=false",
-					"spring.modulith.events.jdbc.schema-initialization.enabled=false", "logging.level.root=WARN")
+					"spring.modulith.events.jdbc.schema-initialization.enabled=false", "spring.flyway.enabled=false",
+					"logging.level.root=WARN")
 			.run();
 	}
 

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.steward.catalog.Directory;
+import dev.steward.catalog.TeamEntry;
 import dev.steward.common.CurrentActor;
-import dev.steward.common.Cursor;
 import dev.steward.common.WebPage;
 import dev.steward.oncall.OnCallSchedules;
 import dev.steward.oncall.ScheduleEntry;
@@ -49,7 +51,8 @@ class SchedulePages {
 		Instant now = this.clock.instant();
 		Instant until = now.plus(OnCallSchedules.GAP_HORIZON);
 		model.addAttribute("schedule", schedule);
-		model.addAttribute("team", this.directory.team(schedule.team()));
+		TeamEntry team = this.directory.team(schedule.team());
+		model.addAttribute("team", team);
 		model.addAttribute("onCallNow", this.schedules.onCall(name, now).orElse(null));
 		model.addAttribute("gaps",
 				schedule.upcomingGaps().stream().map(gap -> TimeText.span(gap.start(), gap.end(), zone)).toList());
@@ -64,11 +67,22 @@ class SchedulePages {
 		model.addAttribute("canChange", canChange);
 		if (canChange) {
 			Instant nextHour = now.atZone(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1).toInstant();
-			model.addAttribute("users", this.directory.users(Cursor.MAX_LIMIT, null).items());
+			model.addAttribute("users", likelyCover(schedule, team));
 			model.addAttribute("suggestedStart", TimeText.inputValue(nextHour, zone));
 			model.addAttribute("suggestedEnd", TimeText.inputValue(nextHour.plus(SUGGESTED_OVERRIDE), zone));
 		}
 		return "schedule";
+	}
+
+	/**
+	 * The people most likely to cover a shift, offered as suggestions: the team's members
+	 * and everyone the layers name; any other user can still be typed in.
+	 */
+	private static List<String> likelyCover(ScheduleEntry schedule, TeamEntry team) {
+		Set<String> users = new TreeSet<>();
+		team.members().forEach(member -> users.add(member.user()));
+		schedule.layers().forEach(layer -> users.addAll(layer.users()));
+		return List.copyOf(users);
 	}
 
 	/** Whether the signed-in user may change the schedule: an admin or a team member. */

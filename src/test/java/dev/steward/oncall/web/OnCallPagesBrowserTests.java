@@ -215,8 +215,8 @@ class OnCallPagesBrowserTests extends BrowserTest {
 
 	/** Sets the add-override form's fields (as a date picker would) and submits it. */
 	private static void fillOverride(String user, String start, String end) {
-		new Select(browser.findElement(By.id("override-user"))).selectByValue(user);
 		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("override-user")), user);
 		script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("override-start")), start);
 		script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("override-end")), end);
 		browser.findElement(By.id("add-override-button")).click();
