@@ -1,0 +1,124 @@
+package dev.steward.common;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.Task;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Durable timers shared by every module: a db-scheduler {@link Scheduler} over the
+ * application's database runs every {@link Task} bean when its instances fall due, on any
+ * node and on one node only per instance. Modules schedule through the
+ * {@link SchedulerClient} bean, which joins the caller's transaction, so a timer exists
+ * exactly when the change that planned it commits. The scheduler runs while the
+ * application does (it is rebuilt when a stopped application starts again), polls every
+ * {@code steward.timers.polling-interval} with {@code steward.timers.threads} threads,
+ * reads time from the application's {@link Clock} and stores task data as JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DurableTimers implements SmartLifecycle {
+
+	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(30);
+
+	private final DataSource dataSource;
+
+	private final ObjectProvider<Task<?>> tasks;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	private final Duration pollingInterval;
+
+	private final int threads;
+
+	private volatile Scheduler running;
+
+	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
+			@Value("${steward.timers.polling-interval:PT1S}") Duration pollingInterval,
+			@Value("${steward.timers.threads:4}") int threads) {
+		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
+		this.tasks = tasks;
+		this.clock = clock;
+		this.json = json;
+		this.pollingInterval = pollingInterval;
+		this.threads = threads;
+	}
+
+	/**
+	 * The client modules schedule and cancel timers with: a scheduler with the same
+	 * settings that is never started, so only its client side is used.
+	 */
+	@Bean
+	SchedulerClient durableTimerClient() {
+		return scheduler();
+	}
+
+	@Override
+	public void start() {
+		Scheduler scheduler = scheduler();
+		scheduler.start();
+		this.running = scheduler;
+	}
+
+	/** Stops fetching due timers and waits for the ones running to finish. */
+	@Override
+	public void stop() {
+		Scheduler scheduler = this.running;
+		this.running = null;
+		if (scheduler != null) {
+			scheduler.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
+	}
+
+	private Scheduler scheduler() {
+		return Scheduler.create(this.dataSource, this.tasks.orderedStream().toList())
+			.tableName("scheduled_tasks")
+			.clock(this.clock::instant)
+			.serializer(new JsonTaskData(this.json))
+			.pollingInterval(this.pollingInterval)
+			.threads(this.threads)
+			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+			.build();
+	}
+
+	/** Task data as JSON through the application's mapper; no data is stored as null. */
+	static final class JsonTaskData implements Serializer {
+
+		private final JsonMapper json;
+
+		JsonTaskData(JsonMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		public byte[] serialize(Object data) {
+			return data == null ? null : this.json.writeValueAsBytes(data);
+		}
+
+		@Override
+		public <T> T deserialize(Class<T> type, byte[] data) {
+			return data == null ? null : this.json.readValue(data, type);
+		}
+
+	}
+
+}
