@@ -124,6 +124,14 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> "/api/v1/users/" + org.member() + "/tokens/" + org.memberTokenId(), org -> null, SELF));
 		all.add(new Endpoint("grant admin", "PUT", org -> "/api/v1/users/" + org.member() + "/admin",
 				org -> Map.of("admin", true), ADMIN_ONLY));
+		all.add(new Endpoint("set contact method", "PUT",
+				org -> "/api/v1/users/" + org.member() + "/contact-methods/pager",
+				org -> Map.of("type", "webhook", "address", "https://pager.example.com/hook"), SELF));
+		all.add(new Endpoint("delete contact method", "DELETE",
+				org -> "/api/v1/users/" + org.member() + "/contact-methods/pager", org -> null, SELF));
+		all.add(new Endpoint("replace notification rules", "PUT",
+				org -> "/api/v1/users/" + org.member() + "/notification-rules",
+				org -> Map.of("rules", List.of(Map.of("after", "PT5M", "contactMethod", "pager"))), SELF));
 		all.addAll(onCallEndpoints());
 		return all;
 	}
@@ -225,6 +233,8 @@ class AuthorizationMatrixTests extends ApiTest {
 		created(this.api.put("/api/v1/services/" + service + "/dependencies/" + provider,
 				Map.of("criticality", "hard")));
 		created(this.api.put("/api/v1/teams/" + teamA + "/members/" + newcomer, Map.of("role", "member")));
+		created(this.api.put("/api/v1/users/" + member + "/contact-methods/pager",
+				Map.of("type", "email", "address", member + "@pager.example.com")));
 		this.api.put("/api/v1/services/" + service + "/responsibilities/databases", Map.of("handledBy", teamD));
 		String transferId = created(
 				this.api.post("/api/v1/services/" + transferring + "/transfers", Map.of("toTeam", teamB)))
