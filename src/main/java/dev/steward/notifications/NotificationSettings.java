@@ -160,6 +160,12 @@ public class NotificationSettings {
 		return rules.isEmpty() ? DEFAULT_RULES : rules;
 	}
 
+	/** The contact method a rule names, with its full address. */
+	Optional<Method> contactMethod(String user, String name) {
+		Optional<Method> stored = this.store.method(user, name);
+		return stored.isPresent() || !name.equals(DEFAULT) ? stored : Optional.of(implicitDefault(user));
+	}
+
 	private Optional<Rule> check(Validation validation, String field, NotificationRule rule, String user) {
 		if (rule == null) {
 			validation.error(field, "is empty");
