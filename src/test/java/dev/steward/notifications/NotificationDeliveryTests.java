@@ -75,6 +75,7 @@ class NotificationDeliveryTests extends ApiTest {
 
 	@AfterEach
 	void stop() {
+		this.notifications.cancelPending(this.incident);
 		this.events.close();
 		this.receiver.close();
 	}
