@@ -68,7 +68,12 @@ public @interface Allow {
 		 * Members of the team that a transfer (path variable {@code id}) would give the
 		 * service to.
 		 */
-		RECEIVING_TEAM
+		RECEIVING_TEAM,
+		/**
+		 * Senders of events: no signed-in principal; the handler authenticates the
+		 * service's integration key that the request carries.
+		 */
+		INTEGRATION_KEY
 
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -36,16 +37,33 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long largeBodyLimit;
 
+	private final List<String> eventPathPrefixes;
+
+	private final long eventBodyLimit;
+
 	/**
 	 * {@code largeBodyPaths} are endpoints that take whole batches (such as a catalog
-	 * apply) and so get {@code largeBodyLimit} instead of {@code limit}.
+	 * apply) and so get {@code largeBodyLimit} instead of {@code limit}; paths starting
+	 * with one of {@code eventPathPrefixes} receive monitoring events and get
+	 * {@code eventBodyLimit}.
 	 */
 	public RequestBodyLimitFilter(@Value("${steward.http.max-body-bytes:1048576}") long limit,
 			@Value("${steward.http.large-body-paths:}") Set<String> largeBodyPaths,
-			@Value("${steward.http.max-large-body-bytes:67108864}") long largeBodyLimit) {
+			@Value("${steward.http.max-large-body-bytes:67108864}") long largeBodyLimit,
+			@Value("${steward.http.event-path-prefixes:}") List<String> eventPathPrefixes,
+			@Value("${steward.http.max-event-body-bytes:524288}") long eventBodyLimit) {
 		this.limit = limit;
 		this.largeBodyPaths = Set.copyOf(largeBodyPaths);
 		this.largeBodyLimit = largeBodyLimit;
+		this.eventPathPrefixes = List.copyOf(eventPathPrefixes);
+		this.eventBodyLimit = eventBodyLimit;
+	}
+
+	private long limitFor(String path) {
+		if (this.largeBodyPaths.contains(path)) {
+			return this.largeBodyLimit;
+		}
+		return this.eventPathPrefixes.stream().anyMatch(path::startsWith) ? this.eventBodyLimit : this.limit;
 	}
 
 	/** The buffered JSON body of a request that passed this filter, or an empty array. */
@@ -62,7 +80,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long max = this.largeBodyPaths.contains(request.getRequestURI()) ? this.largeBodyLimit : this.limit;
+		long max = limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > max) {
 			refuse(response, max);
 			return;

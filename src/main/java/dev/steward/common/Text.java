@@ -14,4 +14,11 @@ public final class Text {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
+	/**
+	 * The text cut to at most {@code max} characters; {@code null} stays {@code null}.
+	 */
+	public static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
 }

@@ -195,6 +195,16 @@ public class EscalationPolicies {
 		return resolve(service, policy.get(), instant, new HashMap<>());
 	}
 
+	/**
+	 * Whom a policy's levels reach at an instant, with the policy's delays and repeat
+	 * count; empty when the policy does not exist (any more).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PolicyOnCall> levelsOf(String policy, Instant at) {
+		return this.store.find(policy)
+			.map(row -> new PolicyOnCall(policy, row.repeat(), resolve(null, policy, at, new HashMap<>()).levels()));
+	}
+
 	/** Whom every service's policy reaches at an instant, by service name. */
 	@Transactional(readOnly = true)
 	public List<ServiceOnCall> onCallEverywhere(Instant at) {

@@ -46,7 +46,7 @@ class AuthorizationMatrixTests extends ApiTest {
 	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
 			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
 			String transferId, String product, String memberTokenId, String schedule, long overrideId, String policy,
-			Map<Caller, ApiClient> clients) {
+			long incident, String keyId, Map<Caller, ApiClient> clients) {
 	}
 
 	/** One endpoint: how to call it in an organization, and who may. */
@@ -133,6 +133,7 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> "/api/v1/users/" + org.member() + "/notification-rules",
 				org -> Map.of("rules", List.of(Map.of("after", "PT5M", "contactMethod", "pager"))), SELF));
 		all.addAll(onCallEndpoints());
+		all.addAll(incidentEndpoints());
 		return all;
 	}
 
@@ -170,6 +171,22 @@ class AuthorizationMatrixTests extends ApiTest {
 						org -> Map.of("policy", org.policy()), OWNERS),
 				new Endpoint("remove escalation policy", "DELETE",
 						org -> "/api/v1/services/" + org.service() + "/escalation-policy", org -> null, OWNERS));
+	}
+
+	private List<Endpoint> incidentEndpoints() {
+		Function<Org, String> incident = org -> "/api/v1/incidents/" + org.incident();
+		return List.of(new Endpoint("create integration key", "POST",
+				org -> "/api/v1/services/" + org.service() + "/integration-keys", org -> Map.of("name", "CI"), OWNERS),
+				new Endpoint("revoke integration key", "DELETE",
+						org -> "/api/v1/services/" + org.service() + "/integration-keys/" + org.keyId(), org -> null,
+						OWNERS),
+				new Endpoint("open incident", "POST", org -> "/api/v1/incidents",
+						org -> Map.of("service", org.service(), "title", "By hand", "severity", "warning"), OWNERS),
+				new Endpoint("acknowledge incident", "POST", org -> incident.apply(org) + "/acknowledge", org -> null,
+						OWNERS),
+				new Endpoint("resolve incident", "POST", org -> incident.apply(org) + "/resolve", org -> null, OWNERS),
+				new Endpoint("add incident note", "POST", org -> incident.apply(org) + "/notes",
+						org -> Map.of("text", "Investigating"), OWNERS));
 	}
 
 	private static Map<String, Object> named(Map<String, Object> body, String prefix) {
@@ -254,6 +271,14 @@ class AuthorizationMatrixTests extends ApiTest {
 		String policy = unique("policy");
 		created(this.api.post("/api/v1/escalation-policies", Map.of("name", policy, "team", teamA, "levels",
 				List.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("type", "user", "name", lead)))))));
+		String keyId = created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
+			.path("id")
+			.asString();
+		long incident = created(this.api.post("/api/v1/incidents",
+				Map.of("service", service, "title", "Something is off", "severity", "warning")))
+			.json()
+			.path("number")
+			.asLong();
 		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
 		clients.put(Caller.ADMIN, this.api);
 		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
@@ -266,7 +291,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
 		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
 				transferring, provider, transferId, product, memberToken.json().path("id").asString(), schedule,
-				overrideId, policy, clients);
+				overrideId, policy, incident, keyId, clients);
 	}
 
 	private ApiClient clientOf(String user, String scope) {

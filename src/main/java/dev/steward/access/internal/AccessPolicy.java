@@ -65,7 +65,7 @@ public class AccessPolicy {
 			return;
 		}
 		boolean allowed = switch (rule.value()) {
-			case SIGNED_IN -> true;
+			case SIGNED_IN, INTEGRATION_KEY -> true;
 			case ADMIN -> false;
 			case SELF -> principal.name().equals(resource);
 			case TEAM_MEMBER -> owningTeam(rule.resource(), resource)
@@ -144,7 +144,7 @@ public class AccessPolicy {
 			case TEAM_LEAD -> "Only a lead of the team that owns " + subject + " may do this";
 			case DELEGATED_TEAM -> "Only the team this aspect is delegated to may accept or decline it";
 			case RECEIVING_TEAM -> "Only the receiving team may accept or decline this transfer";
-			case SIGNED_IN -> "Signing in is required";
+			case SIGNED_IN, INTEGRATION_KEY -> "Signing in is required";
 		};
 	}
 

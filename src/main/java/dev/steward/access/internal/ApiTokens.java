@@ -1,22 +1,17 @@
 package dev.steward.access.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.steward.access.TokenInfo;
+import dev.steward.common.Secrets;
 import dev.steward.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +26,6 @@ public class ApiTokens {
 	/** The recognizable prefix of every Steward token. */
 	public static final String PREFIX = "stw_";
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
 	private final JdbcClient jdbc;
@@ -42,19 +35,11 @@ public class ApiTokens {
 	}
 
 	public static String newSecret() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return PREFIX + Secrets.random(32);
 	}
 
 	static String hash(String secret) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return Secrets.hash(secret);
 	}
 
 	private static TokenInfo row(ResultSet rs, int n) throws SQLException {

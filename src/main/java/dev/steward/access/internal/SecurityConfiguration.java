@@ -37,6 +37,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/** The paths of the event doors, open to anyone who holds an integration key. */
+	static final String[] EVENT_DOORS = { "/api/v1/events", "/integrations/pagerduty/**",
+			"/integrations/alertmanager/**" };
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
 			+ "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
@@ -54,6 +58,21 @@ class SecurityConfiguration {
 	FailureLimiter signInFailures(@Value("${steward.security.sign-in-failures-per-minute:10}") int budget,
 			Clock clock) {
 		return new FailureLimiter(budget, clock);
+	}
+
+	/**
+	 * The event doors: monitoring tools authenticate with the integration key in the body
+	 * or path, never with a bearer token, and keep no session.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain eventDoors(HttpSecurity http) throws Exception {
+		return http.securityMatcher(EVENT_DOORS)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.build();
 	}
 
 	@Bean

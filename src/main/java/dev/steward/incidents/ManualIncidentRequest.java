@@ -1,0 +1,7 @@
+package dev.steward.incidents;
+
+import java.util.Map;
+
+/** Body of opening an incident by hand. */
+public record ManualIncidentRequest(String service, String title, String severity, Map<String, Object> details) {
+}

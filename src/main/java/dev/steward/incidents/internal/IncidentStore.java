@@ -1,0 +1,158 @@
+package dev.steward.incidents.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.steward.common.Sql;
+import dev.steward.common.Where;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stored incidents, their events, assignees and timeline. */
+@Repository
+public class IncidentStore {
+
+	private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("number"), rs.getString("service"),
+			rs.getString("title"), rs.getString("severity"), rs.getString("urgency"), rs.getString("status"),
+			rs.getString("dedup_key"), rs.getString("source"), rs.getString("details"), rs.getInt("alert_count"),
+			rs.getString("policy"), rs.getInt("level"), rs.getInt("round"), Sql.instant(rs, "created_at"),
+			Sql.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), Sql.instant(rs, "resolved_at"),
+			rs.getString("resolved_by"), Sql.instant(rs, "ack_by"), Sql.instant(rs, "resolve_by"),
+			rs.getLong("version"));
+
+	private static final RowMapper<TimelineRow> TIMELINE = (rs, n) -> new TimelineRow(rs.getLong("id"),
+			Sql.instant(rs, "at"), rs.getString("type"), rs.getString("actor"), rs.getString("message"),
+			rs.getString("data"));
+
+	private final JdbcClient jdbc;
+
+	IncidentStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Row> find(long number) {
+		return this.jdbc.sql("select * from incidents where number = ?").param(number).query(ROW).optional();
+	}
+
+	/** The open incident of a service filed under a dedup key, locked for the caller. */
+	public Optional<Row> openForUpdate(String service, String dedupKey) {
+		return this.jdbc.sql("select * from incidents where service = ? and open_dedup_key = ? for update")
+			.params(service, dedupKey)
+			.query(ROW)
+			.optional();
+	}
+
+	public Optional<Row> findForUpdate(long number) {
+		return this.jdbc.sql("select * from incidents where number = ? for update").param(number).query(ROW).optional();
+	}
+
+	public List<Row> page(String service, String status, Instant since, Long before, int limit) {
+		return new Where().and("service = :service", "service", service)
+			.and("status = :status", "status", status)
+			.and("created_at >= :since", "since", since == null ? null : Sql.timestamp(since))
+			.and("number < :before", "before", before)
+			.list(this.jdbc, "select * from incidents", "number desc", limit, ROW);
+	}
+
+	public long insert(Row row) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into incidents (service, title, severity, urgency, status, dedup_key, open_dedup_key, source,
+				details, alert_count, policy, level, round, created_at, ack_by, resolve_by, version)
+				values (?, ?, ?, ?, 'triggered', ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, 1)""")
+			.params(row.service(), row.title(), row.severity(), row.urgency(), row.dedupKey(), row.dedupKey(),
+					row.source(), row.details(), row.policy(), row.level(), Sql.timestamp(row.createdAt()),
+					Sql.timestamp(row.ackBy()), Sql.timestamp(row.resolveBy()))
+			.update(key, "number");
+		return key.getKey().longValue();
+	}
+
+	public void countAlert(long number) {
+		this.jdbc.sql("update incidents set alert_count = alert_count + 1, version = version + 1 where number = ?")
+			.param(number)
+			.update();
+	}
+
+	public void acknowledge(long number, Instant at, String by) {
+		this.jdbc.sql("""
+				update incidents set status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?,
+				version = version + 1 where number = ?""").params(Sql.timestamp(at), by, number).update();
+	}
+
+	public void resolve(long number, Instant at, String by) {
+		this.jdbc.sql("""
+				update incidents set status = 'resolved', open_dedup_key = null, resolved_at = ?, resolved_by = ?,
+				version = version + 1 where number = ?""").params(Sql.timestamp(at), by, number).update();
+	}
+
+	public void retrigger(long number) {
+		this.jdbc.sql("""
+				update incidents set status = 'triggered', acknowledged_at = null, acknowledged_by = null,
+				version = version + 1 where number = ?""").param(number).update();
+	}
+
+	public void escalate(long number, String policy, int level, int round) {
+		this.jdbc.sql("update incidents set policy = ?, level = ?, round = ?, version = version + 1 where number = ?")
+			.params(policy, level, round, number)
+			.update();
+	}
+
+	public List<String> assignees(long number) {
+		return this.jdbc.sql("select user_name from incident_assignees where incident = ? order by user_name")
+			.param(number)
+			.query(String.class)
+			.list();
+	}
+
+	public void assign(long number, String user) {
+		if (this.jdbc.sql("select count(*) from incident_assignees where incident = ? and user_name = ?")
+			.params(number, user)
+			.query(Long.class)
+			.single() == 0) {
+			this.jdbc.sql("insert into incident_assignees (incident, user_name) values (?, ?)")
+				.params(number, user)
+				.update();
+		}
+	}
+
+	public void clearAssignees(long number) {
+		this.jdbc.sql("delete from incident_assignees where incident = ?").param(number).update();
+	}
+
+	public void insertEvent(long number, String action, Instant at, String door, String summary, String severity,
+			String source, String payload) {
+		this.jdbc.sql("""
+				insert into incident_events (incident, action, received_at, door, summary, severity, source, payload)
+				values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(number, action, Sql.timestamp(at), door, summary, severity, source, payload)
+			.update();
+	}
+
+	public void addTimeline(long number, Instant at, String type, String actor, String message, String data) {
+		this.jdbc.sql("""
+				insert into incident_timeline (incident, at, type, actor, message, data)
+				values (?, ?, ?, ?, ?, ?)""").params(number, Sql.timestamp(at), type, actor, message, data).update();
+	}
+
+	public List<TimelineRow> timeline(long number) {
+		return this.jdbc.sql("select * from incident_timeline where incident = ? order by id")
+			.param(number)
+			.query(TIMELINE)
+			.list();
+	}
+
+	/** An incident as stored; {@code details} is JSON. */
+	public record Row(long number, String service, String title, String severity, String urgency, String status,
+			String dedupKey, String source, String details, int alertCount, String policy, int level, int round,
+			Instant createdAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
+			Instant ackBy, Instant resolveBy, long version) {
+	}
+
+	/** A timeline entry as stored; {@code data} is JSON. */
+	public record TimelineRow(long id, Instant at, String type, String actor, String message, String data) {
+	}
+
+}
