@@ -25,6 +25,10 @@ create table incidents (
     policy varchar(63),
     level integer not null,
     round integer not null,
+    -- how many times the incident was triggered again (acknowledgement timeout, reassignment)
+    cycle integer not null default 0,
+    -- the durable timer of the next escalation step, while one is scheduled
+    next_step varchar(120),
     created_at timestamp with time zone not null,
     acknowledged_at timestamp with time zone,
     acknowledged_by varchar(200),

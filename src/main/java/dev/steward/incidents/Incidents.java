@@ -11,6 +11,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.Directory;
 import dev.steward.catalog.ServiceCatalog;
 import dev.steward.catalog.ServiceEntry;
 import dev.steward.common.Conflict;
@@ -26,6 +27,7 @@ import dev.steward.incidents.IncidentEntry.ResponseSla;
 import dev.steward.incidents.internal.Escalation;
 import dev.steward.incidents.internal.IncidentSettings;
 import dev.steward.incidents.internal.IncidentStore;
+import dev.steward.incidents.internal.ResponseWatch;
 import dev.steward.incidents.internal.Timeline;
 import dev.steward.oncall.EscalationPolicies;
 import org.springframework.stereotype.Service;
@@ -51,7 +53,11 @@ public class Incidents {
 
 	private final Escalation escalation;
 
+	private final ResponseWatch watch;
+
 	private final ServiceCatalog services;
+
+	private final Directory directory;
 
 	private final EscalationPolicies policies;
 
@@ -63,12 +69,15 @@ public class Incidents {
 
 	private final Clock clock;
 
-	Incidents(IncidentStore store, Timeline timeline, Escalation escalation, ServiceCatalog services,
-			EscalationPolicies policies, IncidentSettings settings, AuditTrail audit, JsonMapper json, Clock clock) {
+	Incidents(IncidentStore store, Timeline timeline, Escalation escalation, ResponseWatch watch,
+			ServiceCatalog services, Directory directory, EscalationPolicies policies, IncidentSettings settings,
+			AuditTrail audit, JsonMapper json, Clock clock) {
 		this.store = store;
 		this.timeline = timeline;
 		this.escalation = escalation;
+		this.watch = watch;
 		this.services = services;
+		this.directory = directory;
 		this.policies = policies;
 		this.settings = settings;
 		this.audit = audit;
@@ -150,6 +159,47 @@ public class Incidents {
 		return after;
 	}
 
+	/**
+	 * Hands an open incident to one user (who is paged now, without further escalation)
+	 * or to another escalation policy (paged from its level 1); either way it is
+	 * triggered again.
+	 */
+	public IncidentEntry reassign(long number, ReassignRequest request) {
+		IncidentEntry before = incident(number);
+		Validation validation = new Validation();
+		if ((request.user() == null) == (request.policy() == null)) {
+			validation.error("user", "name either a user or a policy");
+		}
+		validation.optionalName("user", request.user());
+		validation.optionalName("policy", request.policy());
+		validation.throwIfInvalid();
+		if (before.status() == IncidentStatus.RESOLVED) {
+			throw Conflict.because("Incident #" + number + " is resolved; it cannot be reassigned");
+		}
+		if (request.policy() != null && this.policies.findPolicy(request.policy()).isEmpty()) {
+			throw InvalidInput.field("policy", "names no escalation policy: '" + request.policy() + "'");
+		}
+		if (request.user() != null && this.directory.findUser(request.user()).isEmpty()) {
+			throw InvalidInput.field("user", "names no user: '" + request.user() + "'");
+		}
+		this.escalation.halt(number);
+		String actor = CurrentActor.name();
+		if (request.policy() != null) {
+			this.store.retrigger(number, request.policy());
+			this.timeline.record(number, "reassigned", actor, "To escalation policy " + request.policy(),
+					Map.of("policy", request.policy()));
+			this.escalation.begin(number);
+		}
+		else {
+			this.store.retrigger(number, before.policy());
+			this.timeline.record(number, "reassigned", actor, "To " + request.user(), Map.of("user", request.user()));
+			this.escalation.pageDirectly(number, request.user());
+		}
+		IncidentEntry after = incident(number);
+		this.audit.record("incident.reassigned", "#" + number, before.service(), before.assignees(), after.assignees());
+		return after;
+	}
+
 	public TimelineEntry note(long number, String text) {
 		incident(number);
 		Validation validation = new Validation();
@@ -204,10 +254,13 @@ public class Incidents {
 		Urgency urgency = this.settings.urgency(service.tier(), severity);
 		IncidentSettings.Sla sla = this.settings.sla(service.tier(), urgency);
 		String policy = this.policies.policyOf(service.name()).orElse(null);
+		Instant ackBy = now.plus(sla.acknowledgeWithin());
+		Instant resolveBy = now.plus(sla.resolveWithin());
 		long number = this.store.insert(new IncidentStore.Row(0, service.name(), Text.truncate(title, MAX_TITLE),
 				severity.key(), urgency.key(), IncidentStatus.TRIGGERED.key(), dedupKey, source,
-				details == null || details.isEmpty() ? null : this.json.writeValueAsString(details), 1, policy, 0, 0,
-				now, null, null, null, null, now.plus(sla.acknowledgeWithin()), now.plus(sla.resolveWithin()), 1));
+				details == null || details.isEmpty() ? null : this.json.writeValueAsString(details), 1, policy, 0, 0, 0,
+				now, null, null, null, null, ackBy, resolveBy, 1));
+		this.watch.watch(number, ackBy, resolveBy);
 		this.timeline.record(number, "triggered", actor, title,
 				Map.of("severity", severity.key(), "urgency", urgency.key()));
 		this.escalation.begin(number);
@@ -220,9 +273,11 @@ public class Incidents {
 			throw Conflict.because("Incident #" + number + " is " + row.status() + "; only a triggered incident can "
 					+ "be acknowledged");
 		}
-		this.store.acknowledge(number, this.clock.instant(), actor);
+		Instant now = this.clock.instant();
+		this.store.acknowledge(number, now, actor);
 		this.timeline.record(number, "acknowledged", actor, null, null);
 		this.escalation.halt(number);
+		this.watch.acknowledged(number, now);
 	}
 
 	private void resolve(long number, String actor) {

@@ -29,10 +29,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:paging-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-		"spring.datasource.username=sa", "spring.datasource.password=" })
+		"spring.datasource.username=sa", "spring.datasource.password=",
+		"steward.incidents.acknowledgement-timeout=PT20M" })
 class PagingEndToEndTests extends ApiTest {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(15);
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private static final MailInbox mail = MailInbox.start();
 
@@ -51,7 +52,7 @@ class PagingEndToEndTests extends ApiTest {
 	}
 
 	@Test
-	void anEventPagesLevelOneThenLevelTwoAndAcknowledgingStopsPaging() {
+	void anEventPagesLevelOneThenLevelTwoAcknowledgingStopsPagingUntilTheAcknowledgementTimesOut() {
 		String ana = user();
 		String ben = user();
 		String team = team("stream", List.of(Map.of("user", ana), Map.of("user", ben)));
@@ -91,15 +92,20 @@ class PagingEndToEndTests extends ApiTest {
 		await().atMost(PATIENCE)
 			.until(() -> types(number).containsAll(List.of("triggered", "assigned", "escalated", "notified")));
 
-		Instant beforeAcknowledging = this.clock.instant().minusMillis(1);
 		ok(this.api.post("/api/v1/incidents/" + number + "/acknowledge", null));
-		this.clock.advance(Duration.ofMinutes(30));
+		this.clock.advance(Duration.ofMinutes(10));
 		await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> mail.to(ana).size() == 1);
 		assertThat(mail.to(ben)).hasSize(1);
+
+		this.clock.advance(Duration.ofMinutes(15));
+		await().atMost(PATIENCE).until(() -> mail.to(ana).size() == 2);
+		assertThat(types(number)).contains("retriggered");
+		Instant beforeAcknowledgingAgain = this.clock.instant().minusMillis(1);
+		ok(this.api.post("/api/v1/incidents/" + number + "/acknowledge", null));
 		JsonNode done = ok(this.api.post("/api/v1/incidents/" + number + "/resolve", null)).json();
 		assertThat(done.path("status").asString()).isEqualTo("resolved");
-		assertThat(Instant.parse(done.path("acknowledgedAt").asString())).isBetween(beforeAcknowledging,
-				beforeAcknowledging.plus(PATIENCE));
+		assertThat(Instant.parse(done.path("acknowledgedAt").asString())).isBetween(beforeAcknowledgingAgain,
+				beforeAcknowledgingAgain.plus(PATIENCE));
 		assertThat(types(number)).doesNotContain("notification-failed")
 			.containsSubsequence("triggered", "assigned", "escalated", "acknowledged", "resolved");
 	}

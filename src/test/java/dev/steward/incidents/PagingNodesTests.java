@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PagingNodesTests {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(20);
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private static final MailInbox mail = MailInbox.start();
 
@@ -84,12 +84,11 @@ class PagingNodesTests {
 
 	private ConfigurableApplicationContext start() {
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(Steward.class, TestClock.Configuration.class)
-			.properties("server.port=0",
-					"spring.datasource.url=jdbc:h2:mem:" + this.database
+			.run("--server.port=0",
+					"--spring.datasource.url=jdbc:h2:mem:" + this.database
 							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-					"spring.datasource.username=sa", "spring.datasource.password=", "spring.mail.host=127.0.0.1",
-					"spring.mail.port=" + mail.port())
-			.run();
+					"--spring.datasource.username=sa", "--spring.datasource.password=", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + mail.port());
 		this.nodes.add(node);
 		return node;
 	}

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 
 import dev.steward.oncall.EscalationPolicies;
 import dev.steward.oncall.PolicyOnCall;
@@ -56,6 +58,15 @@ public class Escalation {
 		this.clock = clock;
 	}
 
+	/** Pages one user an incident was reassigned to; no escalation follows. */
+	public void pageDirectly(long incident, String user) {
+		IncidentStore.Row row = this.store.findForUpdate(incident).orElseThrow();
+		this.store.escalate(incident, row.policy(), 0, 0);
+		this.store.clearAssignees(incident);
+		this.store.assign(incident, user);
+		this.pager.pageReassigned(row, user, this.clock.instant());
+	}
+
 	/** Runs a step whose timer fired, in its own transaction. */
 	void fire(String step) {
 		this.transaction.executeWithoutResult(status -> run(Step.parse(step)));
@@ -63,7 +74,7 @@ public class Escalation {
 
 	/** Pages level 1 of a new incident, in the caller's transaction. */
 	public void begin(long incident) {
-		run(new Step(incident, 1, 0));
+		this.store.find(incident).ifPresent(row -> run(new Step(incident, row.cycle(), 1, 0)));
 	}
 
 	/**
@@ -71,6 +82,16 @@ public class Escalation {
 	 * find it no longer triggered, and notifications not yet sent are cancelled.
 	 */
 	public void halt(long incident) {
+		this.store.nextStep(incident).ifPresent(step -> {
+			try {
+				this.timers.getObject().cancel(TaskInstanceId.of(TASK, step));
+			}
+			catch (TaskInstanceException ex) {
+				// Already running or gone: the step will find the incident no longer
+				// triggered.
+			}
+			this.store.nextStep(incident, null);
+		});
 		this.pager.cancel(incident);
 	}
 
@@ -80,6 +101,7 @@ public class Escalation {
 			return;
 		}
 		IncidentStore.Row incident = found.get();
+		this.store.nextStep(incident.number(), null);
 		if (incident.policy() == null) {
 			this.timeline.record(incident.number(), "unassigned", null,
 					"Service '" + incident.service() + "' names no escalation policy; nobody was paged", null);
@@ -116,16 +138,16 @@ public class Escalation {
 	 * new incident is at level 0 until level 1 is paged.
 	 */
 	private static boolean alreadyDone(IncidentStore.Row incident, Step step) {
-		return incident.round() > step.round()
+		return incident.cycle() != step.cycle() || incident.round() > step.round()
 				|| (incident.round() == step.round() && incident.level() >= step.level());
 	}
 
 	private static Optional<Step> next(Step step, PolicyOnCall policy) {
 		if (step.level() < policy.levels().size()) {
-			return Optional.of(new Step(step.incident(), step.level() + 1, step.round()));
+			return Optional.of(new Step(step.incident(), step.cycle(), step.level() + 1, step.round()));
 		}
 		if (step.round() < policy.repeat()) {
-			return Optional.of(new Step(step.incident(), 1, step.round() + 1));
+			return Optional.of(new Step(step.incident(), step.cycle(), 1, step.round() + 1));
 		}
 		return Optional.empty();
 	}
@@ -137,19 +159,20 @@ public class Escalation {
 	/**
 	 * One step of escalation: page {@code level} of round {@code round} of an incident.
 	 */
-	record Step(long incident, int level, int round) {
+	record Step(long incident, int cycle, int level, int round) {
 
 		static Step parse(String data) {
 			List<Long> parts = Arrays.stream(data.split("/")).map(Long::parseLong).toList();
-			return new Step(parts.get(0), parts.get(1).intValue(), parts.get(2).intValue());
+			return new Step(parts.get(0), parts.get(1).intValue(), parts.get(2).intValue(), parts.get(3).intValue());
 		}
 
 		String data() {
-			return this.incident + "/" + this.level + "/" + this.round;
+			return this.incident + "/" + this.cycle + "/" + this.level + "/" + this.round;
 		}
 
 		String id() {
-			return "incident-" + this.incident + "-level-" + this.level + "-round-" + this.round;
+			return "incident-" + this.incident + "-cycle-" + this.cycle + "-level-" + this.level + "-round-"
+					+ this.round;
 		}
 
 	}

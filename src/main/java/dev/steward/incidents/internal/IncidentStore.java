@@ -18,10 +18,10 @@ public class IncidentStore {
 	private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("number"), rs.getString("service"),
 			rs.getString("title"), rs.getString("severity"), rs.getString("urgency"), rs.getString("status"),
 			rs.getString("dedup_key"), rs.getString("source"), rs.getString("details"), rs.getInt("alert_count"),
-			rs.getString("policy"), rs.getInt("level"), rs.getInt("round"), Sql.instant(rs, "created_at"),
-			Sql.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), Sql.instant(rs, "resolved_at"),
-			rs.getString("resolved_by"), Sql.instant(rs, "ack_by"), Sql.instant(rs, "resolve_by"),
-			rs.getLong("version"));
+			rs.getString("policy"), rs.getInt("level"), rs.getInt("round"), rs.getInt("cycle"),
+			Sql.instant(rs, "created_at"), Sql.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+			Sql.instant(rs, "resolved_at"), rs.getString("resolved_by"), Sql.instant(rs, "ack_by"),
+			Sql.instant(rs, "resolve_by"), rs.getLong("version"));
 
 	private static final RowMapper<TimelineRow> TIMELINE = (rs, n) -> new TimelineRow(rs.getLong("id"),
 			Sql.instant(rs, "at"), rs.getString("type"), rs.getString("actor"), rs.getString("message"),
@@ -88,10 +88,24 @@ public class IncidentStore {
 				version = version + 1 where number = ?""").params(Sql.timestamp(at), by, number).update();
 	}
 
-	public void retrigger(long number) {
+	/** Back to triggered, to be paged again from level 1 of {@code policy}. */
+	public void retrigger(long number, String policy) {
 		this.jdbc.sql("""
-				update incidents set status = 'triggered', acknowledged_at = null, acknowledged_by = null,
-				version = version + 1 where number = ?""").param(number).update();
+				update incidents set status = 'triggered', acknowledged_at = null, acknowledged_by = null, policy = ?,
+				level = 0, round = 0, cycle = cycle + 1, version = version + 1 where number = ?""")
+			.params(policy, number)
+			.update();
+	}
+
+	public Optional<String> nextStep(long number) {
+		return this.jdbc.sql("select next_step from incidents where number = ?")
+			.param(number)
+			.query(String.class)
+			.optional();
+	}
+
+	public void nextStep(long number, String step) {
+		this.jdbc.sql("update incidents set next_step = ? where number = ?").params(step, number).update();
 	}
 
 	public void escalate(long number, String policy, int level, int round) {
@@ -147,8 +161,8 @@ public class IncidentStore {
 	/** An incident as stored; {@code details} is JSON. */
 	public record Row(long number, String service, String title, String severity, String urgency, String status,
 			String dedupKey, String source, String details, int alertCount, String policy, int level, int round,
-			Instant createdAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
-			Instant ackBy, Instant resolveBy, long version) {
+			int cycle, Instant createdAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt,
+			String resolvedBy, Instant ackBy, Instant resolveBy, long version) {
 	}
 
 	/** A timeline entry as stored; {@code data} is JSON. */

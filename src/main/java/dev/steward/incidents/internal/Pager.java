@@ -1,5 +1,6 @@
 package dev.steward.incidents.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands escalation steps to the notifications module: one notification per paged user and
- * step, under a key that names the incident, level, round and user, so that a step
- * planned twice (a re-run, a second node) is delivered once.
+ * step, under a key that names the incident, step and user, so that a step planned twice
+ * (a re-run, a second node) is delivered once.
  */
 @Component
 public class Pager {
@@ -27,18 +28,15 @@ public class Pager {
 
 	/** Notifies {@code user} that {@code incident} pages them at {@code level}. */
 	public void page(IncidentStore.Row incident, String user, int level, int round) {
-		String page = this.baseUrl + "/incidents/" + incident.number();
-		Map<String, String> links = new LinkedHashMap<>();
-		links.put("incident", page);
-		links.put("acknowledge", page + "?acknowledge");
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("severity", incident.severity());
 		details.put("level", level);
 		details.put("round", round + 1);
-		details.put("alerts", incident.alertCount());
-		this.notifications.notify(new Notification(stepKey(incident.number(), level, round, user), incident.number(),
-				incident.service(), incident.title(), incident.title(), incident.urgency(), incident.status(), user,
-				links, details));
+		send(incident, user, "cycle-" + incident.cycle() + "/level-" + level + "/round-" + round, details);
+	}
+
+	/** Notifies {@code user}, to whom {@code incident} was reassigned at {@code at}. */
+	public void pageReassigned(IncidentStore.Row incident, String user, Instant at) {
+		send(incident, user, "reassigned-" + at.toEpochMilli(), new LinkedHashMap<>());
 	}
 
 	/** Cancels the notifications of an incident that are not sent yet. */
@@ -46,8 +44,16 @@ public class Pager {
 		this.notifications.cancelPending(incident);
 	}
 
-	static String stepKey(long incident, int level, int round, String user) {
-		return "incident-" + incident + "/level-" + level + "/round-" + round + "/" + user;
+	private void send(IncidentStore.Row incident, String user, String step, Map<String, Object> details) {
+		String page = this.baseUrl + "/incidents/" + incident.number();
+		Map<String, String> links = new LinkedHashMap<>();
+		links.put("incident", page);
+		links.put("acknowledge", page + "?acknowledge");
+		details.put("severity", incident.severity());
+		details.put("alerts", incident.alertCount());
+		this.notifications.notify(new Notification("incident-" + incident.number() + "/" + step + "/" + user,
+				incident.number(), incident.service(), incident.title(), incident.title(), incident.urgency(),
+				"triggered", user, links, details));
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.steward.common.Responses;
 import dev.steward.incidents.IncidentEntry;
 import dev.steward.incidents.Incidents;
 import dev.steward.incidents.ManualIncidentRequest;
+import dev.steward.incidents.ReassignRequest;
 import dev.steward.incidents.TimelineEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -67,6 +68,12 @@ class IncidentController {
 	@PostMapping("/{number}/resolve")
 	IncidentEntry resolve(@PathVariable long number) {
 		return this.incidents.resolve(number);
+	}
+
+	@Allow(value = Rule.TEAM_MEMBER, resource = "incident", from = "number")
+	@PostMapping("/{number}/reassign")
+	IncidentEntry reassign(@PathVariable long number, @RequestBody ReassignRequest request) {
+		return this.incidents.reassign(number, request);
 	}
 
 	@Allow(value = Rule.TEAM_MEMBER, resource = "incident", from = "number")

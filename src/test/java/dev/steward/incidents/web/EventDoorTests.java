@@ -1,7 +1,11 @@
 package dev.steward.incidents.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,11 +13,17 @@ import tools.jackson.databind.JsonNode;
 import dev.steward.ApiClient;
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import dev.steward.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The three event doors file into one pipeline, deduplicating into incidents. */
 class EventDoorTests extends ApiTest {
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void eventsTriggerFoldAcknowledgeAndResolveAndTheKeyOpensANewIncidentAfterwards() {
@@ -132,14 +142,14 @@ class EventDoorTests extends ApiTest {
 		anonymous.post("/integrations/alertmanager/" + key,
 				webhook("resolved", alert("resolved", "a1b2c3", "HighLatency", "critical")));
 		JsonNode after = ok(this.api.get("/api/v1/incidents?service=" + service)).json().path("items");
-		JsonNode latency = java.util.stream.StreamSupport.stream(after.spliterator(), false)
+		JsonNode latency = StreamSupport.stream(after.spliterator(), false)
 			.filter(incident -> incident.path("dedupKey").asString().equals("a1b2c3"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(latency.path("status").asString()).isEqualTo("resolved");
 		assertThat(latency.path("alertCount").asInt()).isEqualTo(2);
 
-		Map<String, Object> oldVersion = new java.util.HashMap<>(webhook("firing"));
+		Map<String, Object> oldVersion = new HashMap<>(webhook("firing"));
 		oldVersion.put("version", "3");
 		problem(anonymous.post("/integrations/alertmanager/" + key, oldVersion), 400, "version");
 		problem(anonymous.post("/integrations/alertmanager/not-a-key",
@@ -199,6 +209,57 @@ class EventDoorTests extends ApiTest {
 				Map.of("service", "no-such-service", "title", "x", "severity", "info")), 400, "service");
 		problem(this.api.get("/api/v1/incidents?status=sleeping"), 400, "status");
 		problem(this.api.get("/api/v1/incidents/999999999"), 404, null);
+	}
+
+	@Test
+	void aMissedAcknowledgeByGoesOnTheTimeline() {
+		String service = service(team(), 1);
+		JsonNode opened = created(this.api.post("/api/v1/incidents",
+				Map.of("service", service, "title", "Payments failing", "severity", "critical")))
+			.json();
+		long number = opened.path("number").asLong();
+		Instant ackBy = Instant.parse(opened.path("responseSla").path("ackBy").asString());
+		assertThat(Duration.between(Instant.parse(opened.path("createdAt").asString()), ackBy))
+			.isEqualTo(Duration.ofMinutes(5));
+		this.clock.advance(Duration.ofMinutes(6));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> ok(this.api.get("/api/v1/incidents/" + number + "/timeline")).json()
+				.path("items")
+				.findValuesAsString("type")
+				.contains("sla-breached"));
+		assertThat(ok(this.api.get("/api/v1/incidents/" + number)).json()
+			.path("responseSla")
+			.path("ackBreached")
+			.asBoolean()).isTrue();
+	}
+
+	@Test
+	void anIncidentIsReassignedToAUserOrAnotherPolicy() {
+		String ana = user();
+		String team = team("stream", List.of(Map.of("user", ana)));
+		String service = service(team, 2);
+		long number = created(this.api.post("/api/v1/incidents",
+				Map.of("service", service, "title", "Queue backlog", "severity", "error")))
+			.json()
+			.path("number")
+			.asLong();
+		ok(this.api.post("/api/v1/incidents/" + number + "/acknowledge", null));
+		JsonNode toUser = ok(this.api.post("/api/v1/incidents/" + number + "/reassign", Map.of("user", ana))).json();
+		assertThat(toUser.path("status").asString()).isEqualTo("triggered");
+		assertThat(toUser.path("assignees").get(0).asString()).isEqualTo(ana);
+		String policy = unique("policy");
+		created(this.api.post("/api/v1/escalation-policies", Map.of("name", policy, "team", team, "levels",
+				List.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("type", "user", "name", ana)))))));
+		JsonNode toPolicy = ok(this.api.post("/api/v1/incidents/" + number + "/reassign", Map.of("policy", policy)))
+			.json();
+		assertThat(toPolicy.path("policy").asString()).isEqualTo(policy);
+		assertThat(toPolicy.path("level").asInt()).isEqualTo(1);
+		problem(this.api.post("/api/v1/incidents/" + number + "/reassign", Map.of()), 400, "user");
+		problem(this.api.post("/api/v1/incidents/" + number + "/reassign", Map.of("policy", "no-such-policy")), 400,
+				"policy");
+		assertThat(ok(this.api.get("/api/v1/incidents/" + number + "/timeline")).json()
+			.path("items")
+			.findValuesAsString("type")).containsSubsequence("acknowledged", "reassigned", "reassigned", "assigned");
 	}
 
 	private String urgency(String service, String severity) {
