@@ -71,3 +71,24 @@ create table incident_timeline (
     data text
 );
 create index incident_timeline_by_incident on incident_timeline (incident, id);
+
+create table postmortems (
+    incident bigint primary key references incidents (number) on delete cascade,
+    status varchar(16) not null,
+    document_url varchar(2000),
+    due_at timestamp with time zone not null,
+    created_at timestamp with time zone not null,
+    updated_at timestamp with time zone not null,
+    version bigint not null
+);
+create index postmortems_by_status on postmortems (status, due_at);
+
+create table postmortem_action_items (
+    incident bigint not null references postmortems (incident) on delete cascade,
+    position integer not null,
+    title varchar(500) not null,
+    owner varchar(63) not null references users (name),
+    due_date date,
+    done boolean not null,
+    primary key (incident, position)
+);

@@ -30,6 +30,20 @@ public final class Cursor {
 		}
 	}
 
+	/** The numeric key a cursor holds, for collections keyed by number. */
+	public static Long decodeNumber(String cursor) {
+		String key = decode(cursor);
+		if (key == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(key);
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.field("cursor", "is not a cursor returned by this collection");
+		}
+	}
+
 	public static int limit(Integer limit) {
 		if (limit == null) {
 			return DEFAULT_LIMIT;

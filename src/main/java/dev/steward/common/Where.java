@@ -27,6 +27,13 @@ public final class Where {
 		return this;
 	}
 
+	/** Adds {@code clause}, which names each of {@code params}. */
+	public Where and(String clause, Map<String, ?> params) {
+		this.clauses.add(clause);
+		this.params.putAll(params);
+		return this;
+	}
+
 	/**
 	 * Runs {@code select} with these filters, ordered by {@code orderBy}, returning at
 	 * most {@code limit} rows.

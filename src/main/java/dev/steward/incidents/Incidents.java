@@ -55,6 +55,8 @@ public class Incidents {
 
 	private final ResponseWatch watch;
 
+	private final Postmortems postmortems;
+
 	private final ServiceCatalog services;
 
 	private final Directory directory;
@@ -70,12 +72,13 @@ public class Incidents {
 	private final Clock clock;
 
 	Incidents(IncidentStore store, Timeline timeline, Escalation escalation, ResponseWatch watch,
-			ServiceCatalog services, Directory directory, EscalationPolicies policies, IncidentSettings settings,
-			AuditTrail audit, JsonMapper json, Clock clock) {
+			Postmortems postmortems, ServiceCatalog services, Directory directory, EscalationPolicies policies,
+			IncidentSettings settings, AuditTrail audit, JsonMapper json, Clock clock) {
 		this.store = store;
 		this.timeline = timeline;
 		this.escalation = escalation;
 		this.watch = watch;
+		this.postmortems = postmortems;
 		this.services = services;
 		this.directory = directory;
 		this.policies = policies;
@@ -101,16 +104,7 @@ public class Incidents {
 		validation.oneOf("status", status, Keyed.keys(IncidentStatus.class));
 		validation.throwIfInvalid();
 		int size = Cursor.limit(limit);
-		String after = Cursor.decode(cursor);
-		Long before = null;
-		if (after != null) {
-			try {
-				before = Long.parseLong(after);
-			}
-			catch (NumberFormatException ex) {
-				throw InvalidInput.field("cursor", "is not a cursor of this collection");
-			}
-		}
+		Long before = Cursor.decodeNumber(cursor);
 		return Page
 			.of(this.store.page(service, status, since, before, size + 1), size, row -> Long.toString(row.number()))
 			.map(this::entry);
@@ -287,6 +281,12 @@ public class Incidents {
 		}
 		this.store.resolve(number, this.clock.instant(), actor);
 		this.timeline.record(number, "resolved", actor, null, null);
+		int tier = this.services.findService(row.service()).map(ServiceEntry::tier).orElse(Integer.MAX_VALUE);
+		if (Postmortems.required(tier, Keyed.fromKey(Urgency.class, row.urgency()).orElseThrow())) {
+			this.postmortems.require(number);
+			this.timeline.record(number, "postmortem-required", null,
+					"A postmortem is due for this high-urgency incident of a tier-" + tier + " service", null);
+		}
 		this.escalation.halt(number);
 	}
 

@@ -46,7 +46,7 @@ class AuthorizationMatrixTests extends ApiTest {
 	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
 			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
 			String transferId, String product, String memberTokenId, String schedule, long overrideId, String policy,
-			long incident, String keyId, Map<Caller, ApiClient> clients) {
+			long incident, String keyId, long resolvedIncident, Map<Caller, ApiClient> clients) {
 	}
 
 	/** One endpoint: how to call it in an organization, and who may. */
@@ -186,7 +186,12 @@ class AuthorizationMatrixTests extends ApiTest {
 						OWNERS),
 				new Endpoint("resolve incident", "POST", org -> incident.apply(org) + "/resolve", org -> null, OWNERS),
 				new Endpoint("add incident note", "POST", org -> incident.apply(org) + "/notes",
-						org -> Map.of("text", "Investigating"), OWNERS));
+						org -> Map.of("text", "Investigating"), OWNERS),
+				new Endpoint("reassign incident", "POST", org -> incident.apply(org) + "/reassign",
+						org -> Map.of("user", org.member()), OWNERS),
+				new Endpoint("write postmortem", "PUT",
+						org -> "/api/v1/incidents/" + org.resolvedIncident() + "/postmortem",
+						org -> Map.of("status", "draft", "actionItems", List.of()), OWNERS));
 	}
 
 	private static Map<String, Object> named(Map<String, Object> body, String prefix) {
@@ -279,6 +284,12 @@ class AuthorizationMatrixTests extends ApiTest {
 			.json()
 			.path("number")
 			.asLong();
+		long resolvedIncident = created(this.api.post("/api/v1/incidents",
+				Map.of("service", service, "title", "It was down", "severity", "critical")))
+			.json()
+			.path("number")
+			.asLong();
+		ok(this.api.post("/api/v1/incidents/" + resolvedIncident + "/resolve", null));
 		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
 		clients.put(Caller.ADMIN, this.api);
 		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
@@ -291,7 +302,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
 		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
 				transferring, provider, transferId, product, memberToken.json().path("id").asString(), schedule,
-				overrideId, policy, incident, keyId, clients);
+				overrideId, policy, incident, keyId, resolvedIncident, clients);
 	}
 
 	private ApiClient clientOf(String user, String scope) {

@@ -11,12 +11,17 @@ import dev.steward.common.Responses;
 import dev.steward.incidents.IncidentEntry;
 import dev.steward.incidents.Incidents;
 import dev.steward.incidents.ManualIncidentRequest;
+import dev.steward.incidents.PostmortemEntry;
+import dev.steward.incidents.PostmortemRequest;
+import dev.steward.incidents.Postmortems;
 import dev.steward.incidents.ReassignRequest;
 import dev.steward.incidents.TimelineEntry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,8 +34,11 @@ class IncidentController {
 
 	private final Incidents incidents;
 
-	IncidentController(Incidents incidents) {
+	private final Postmortems postmortems;
+
+	IncidentController(Incidents incidents, Postmortems postmortems) {
 		this.incidents = incidents;
+		this.postmortems = postmortems;
 	}
 
 	@Allow(value = Rule.TEAM_MEMBER, resource = "service", from = "body.service", aspect = "incident-response")
@@ -81,6 +89,20 @@ class IncidentController {
 	ResponseEntity<TimelineEntry> note(@PathVariable long number, @RequestBody NoteRequest request) {
 		TimelineEntry note = this.incidents.note(number, request.text());
 		return Responses.created("/api/v1/incidents/" + number + "/timeline", note);
+	}
+
+	@GetMapping("/{number}/postmortem")
+	ResponseEntity<PostmortemEntry> postmortem(@PathVariable long number) {
+		PostmortemEntry postmortem = this.postmortems.postmortem(number);
+		return Responses.ok(postmortem, postmortem.version());
+	}
+
+	@Allow(value = Rule.TEAM_MEMBER, resource = "incident", from = "number")
+	@PutMapping("/{number}/postmortem")
+	ResponseEntity<PostmortemEntry> writePostmortem(@PathVariable long number, @RequestBody PostmortemRequest request,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		PostmortemEntry postmortem = this.postmortems.write(number, request, ifMatch);
+		return Responses.ok(postmortem, postmortem.version());
 	}
 
 	/** Body of adding a note. */

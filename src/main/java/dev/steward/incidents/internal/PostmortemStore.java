@@ -1,0 +1,100 @@
+package dev.steward.incidents.internal;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.steward.common.Sql;
+import dev.steward.common.Where;
+import dev.steward.incidents.PostmortemEntry.ActionItem;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stored postmortems and their action items. */
+@Repository
+public class PostmortemStore {
+
+	private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("incident"), rs.getString("service"),
+			rs.getString("status"), rs.getString("document_url"), Sql.instant(rs, "due_at"),
+			Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+
+	private static final String SELECT = """
+			select p.*, i.service from postmortems p join incidents i on i.number = p.incident""";
+
+	private static final String OVERDUE = """
+			((p.status <> 'published' and p.due_at < :now) or exists (select 1 from postmortem_action_items a
+			where a.incident = p.incident and not a.done and a.due_date < :today))""";
+
+	private final JdbcClient jdbc;
+
+	PostmortemStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Row> find(long incident) {
+		return this.jdbc.sql(SELECT + " where p.incident = ?").param(incident).query(ROW).optional();
+	}
+
+	/**
+	 * Postmortems newest first; {@code overdue} selects those not published past their
+	 * due time or with an open action item past its due date (or the others).
+	 */
+	public List<Row> page(String service, String status, Boolean overdue, Instant now, LocalDate today, Long before,
+			int limit) {
+		Where where = new Where().and("i.service = :service", "service", service)
+			.and("p.status = :status", "status", status)
+			.and("p.incident < :before", "before", before);
+		if (overdue != null) {
+			where.and((overdue ? "" : "not ") + OVERDUE, Map.of("now", Sql.timestamp(now), "today", today));
+		}
+		return where.list(this.jdbc, SELECT, "p.incident desc", limit, ROW);
+	}
+
+	public void insert(long incident, Instant dueAt, Instant at) {
+		this.jdbc.sql("""
+				insert into postmortems (incident, status, due_at, created_at, updated_at, version)
+				values (?, 'required', ?, ?, ?, 1)""")
+			.params(incident, Sql.timestamp(dueAt), Sql.timestamp(at), Sql.timestamp(at))
+			.update();
+	}
+
+	public boolean update(long incident, long version, String status, String documentUrl, Instant at) {
+		return this.jdbc.sql("""
+				update postmortems set status = ?, document_url = ?, updated_at = ?, version = version + 1
+				where incident = ? and version = ?""")
+			.params(status, documentUrl, Sql.timestamp(at), incident, version)
+			.update() == 1;
+	}
+
+	public List<ActionItem> actionItems(long incident) {
+		return this.jdbc.sql("select * from postmortem_action_items where incident = ? order by position")
+			.param(incident)
+			.query((rs, n) -> new ActionItem(rs.getString("title"), rs.getString("owner"),
+					rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(),
+					rs.getBoolean("done")))
+			.list();
+	}
+
+	public void replaceActionItems(long incident, List<ActionItem> items) {
+		this.jdbc.sql("delete from postmortem_action_items where incident = ?").param(incident).update();
+		for (int i = 0; i < items.size(); i++) {
+			ActionItem item = items.get(i);
+			this.jdbc.sql("""
+					insert into postmortem_action_items (incident, position, title, owner, due_date, done)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(incident, i, item.title(), item.owner(),
+						item.dueDate() == null ? null : Date.valueOf(item.dueDate()), item.done())
+				.update();
+		}
+	}
+
+	/** A postmortem as stored, with its incident's service. */
+	public record Row(long incident, String service, String status, String documentUrl, Instant dueAt,
+			Instant createdAt, Instant updatedAt, long version) {
+	}
+
+}
