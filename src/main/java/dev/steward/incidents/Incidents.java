@@ -2,12 +2,15 @@ package dev.steward.incidents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.steward.audit.AuditTrail;
@@ -46,6 +49,11 @@ public class Incidents {
 	};
 
 	private static final int MAX_TITLE = 1024;
+
+	/** How many of an incident's first events its links are gathered from. */
+	private static final int LINKED_EVENTS = 100;
+
+	private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
 
 	private final IncidentStore store;
 
@@ -99,14 +107,17 @@ public class Incidents {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<IncidentEntry> incidents(String service, String status, Instant since, Integer limit, String cursor) {
+	public Page<IncidentEntry> incidents(String service, String status, String urgency, Instant since, Integer limit,
+			String cursor) {
 		Validation validation = new Validation();
 		validation.oneOf("status", status, Keyed.keys(IncidentStatus.class));
+		validation.oneOf("urgency", urgency, Keyed.keys(Urgency.class));
 		validation.throwIfInvalid();
 		int size = Cursor.limit(limit);
 		Long before = Cursor.decodeNumber(cursor);
 		return Page
-			.of(this.store.page(service, status, since, before, size + 1), size, row -> Long.toString(row.number()))
+			.of(this.store.page(service, status, urgency, since, before, size + 1), size,
+					row -> Long.toString(row.number()))
 			.map(this::entry);
 	}
 
@@ -118,6 +129,26 @@ public class Incidents {
 			.map(row -> new TimelineEntry(row.id(), row.at(), row.type(), row.actor(), row.message(),
 					row.data() == null ? Map.of() : this.json.readValue(row.data(), DETAILS)))
 			.toList();
+	}
+
+	/**
+	 * The web links the incident's events carried, each address once and in the order
+	 * they arrived; anything but an http or https address is left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<IncidentLink> links(long number) {
+		incident(number);
+		Map<String, IncidentLink> links = new LinkedHashMap<>();
+		for (String payload : this.store.eventPayloads(number, LINKED_EVENTS)) {
+			for (JsonNode link : this.json.readTree(payload).path("links")) {
+				String href = link.path("href").isString() ? link.path("href").asString().strip() : "";
+				String text = link.path("text").isString() ? Text.blankToNull(link.path("text").asString()) : null;
+				if (WEB_ADDRESS.matcher(href).matches()) {
+					links.putIfAbsent(href, new IncidentLink(href, text != null ? text : href));
+				}
+			}
+		}
+		return List.copyOf(links.values());
 	}
 
 	/** Opens an incident by hand, as the signed-in user. */

@@ -49,9 +49,10 @@ public class IncidentStore {
 		return this.jdbc.sql("select * from incidents where number = ? for update").param(number).query(ROW).optional();
 	}
 
-	public List<Row> page(String service, String status, Instant since, Long before, int limit) {
+	public List<Row> page(String service, String status, String urgency, Instant since, Long before, int limit) {
 		return new Where().and("service = :service", "service", service)
 			.and("status = :status", "status", status)
+			.and("urgency = :urgency", "urgency", urgency)
 			.and("created_at >= :since", "since", since == null ? null : Sql.timestamp(since))
 			.and("number < :before", "before", before)
 			.list(this.jdbc, "select * from incidents", "number desc", limit, ROW);
@@ -143,6 +144,18 @@ public class IncidentStore {
 				values (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(number, action, Sql.timestamp(at), door, summary, severity, source, payload)
 			.update();
+	}
+
+	/**
+	 * The stored bodies of an incident's first {@code limit} events, in arrival order.
+	 */
+	public List<String> eventPayloads(long number, int limit) {
+		return this.jdbc
+			.sql("select payload from incident_events where incident = ? and payload is not null order by id limit "
+					+ limit)
+			.param(number)
+			.query(String.class)
+			.list();
 	}
 
 	public void addTimeline(long number, Instant at, String type, String actor, String message, String data) {

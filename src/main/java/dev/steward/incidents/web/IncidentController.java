@@ -50,9 +50,10 @@ class IncidentController {
 
 	@GetMapping
 	Page<IncidentEntry> list(@RequestParam(required = false) String service,
-			@RequestParam(required = false) String status, @RequestParam(required = false) Instant since,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		return this.incidents.incidents(service, status, since, limit, cursor);
+			@RequestParam(required = false) String status, @RequestParam(required = false) String urgency,
+			@RequestParam(required = false) Instant since, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return this.incidents.incidents(service, status, urgency, since, limit, cursor);
 	}
 
 	@GetMapping("/{number}")
