@@ -3,7 +3,6 @@ package dev.steward.oncall.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,6 +10,7 @@ import dev.steward.common.Allow;
 import dev.steward.common.Allow.Rule;
 import dev.steward.common.CurrentActor;
 import dev.steward.common.Forbidden;
+import dev.steward.common.FormRefusals;
 import dev.steward.common.InvalidInput;
 import dev.steward.common.StewardException;
 import dev.steward.common.Validation;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The schedule page's forms that add and remove overrides. Each answers with the schedule
@@ -89,10 +88,7 @@ class OverrideForms {
 	 */
 	@ExceptionHandler({ Forbidden.class, InvalidInput.class })
 	String refused(StewardException ex, HttpServletRequest request) {
-		List<String> problems = ex instanceof InvalidInput invalid
-				? invalid.errors().stream().map(error -> error.field() + ": " + error.message()).toList()
-				: List.of(ex.getMessage());
-		RequestContextUtils.getOutputFlashMap(request).put("problems", problems);
+		FormRefusals.flash(ex, request);
 		return BACK_TO_SCHEDULE;
 	}
 
