@@ -99,10 +99,7 @@ class OnCallCommand {
 				rows.add(new String[] { shift.path("schedule").asString(), time(shift.path("start")),
 						time(shift.path("end")) });
 			}
-			int scheduleWidth = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
-			int startWidth = rows.stream().mapToInt(row -> row[1].length()).max().orElse(0);
-			rows.forEach(row -> System.out
-				.println(("%-" + scheduleWidth + "s  %-" + startWidth + "s  %s").formatted(row[0], row[1], row[2])));
+			printTable(rows);
 		}
 
 	}

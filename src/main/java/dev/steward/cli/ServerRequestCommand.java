@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -16,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A command that makes one request to the server and prints the answer as text (in a time
- * zone of the user's choice) or as the server's JSON; a refusal prints the problem's
- * detail and field errors and exits per {@link ExitCodes}.
+ * A command that asks the server (in one request, or a few) and prints the answer as text
+ * (in a time zone of the user's choice) or as the server's JSON; a refusal prints the
+ * problem's detail and field errors and exits per {@link ExitCodes}.
  */
 abstract class ServerRequestCommand implements Callable<Integer> {
 
@@ -52,13 +54,7 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try {
-			HttpResponse<String> response = send();
-			JsonNode answer = parse(response.body());
-			if (response.statusCode() / 100 != 2) {
-				printProblem(response.statusCode(), answer);
-				return response.statusCode() == 403 || response.statusCode() == 409 ? ExitCodes.REFUSED
-						: ExitCodes.ERROR;
-			}
+			JsonNode answer = answer();
 			if (this.output == OutputFormat.JSON) {
 				System.out.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
 			}
@@ -66,6 +62,10 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 				print(answer);
 			}
 			return ExitCodes.OK;
+		}
+		catch (Refusal refusal) {
+			printProblem(refusal.status, refusal.problem);
+			return refusal.status == 403 || refusal.status == 409 ? ExitCodes.REFUSED : ExitCodes.ERROR;
 		}
 		catch (IOException ex) {
 			System.err.println("error: cannot reach Steward at " + this.server.server + ": "
@@ -76,6 +76,26 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 			Thread.currentThread().interrupt();
 			return ExitCodes.ERROR;
 		}
+	}
+
+	/**
+	 * The answer to print: that of the command's request, unless a command needs more
+	 * than one.
+	 */
+	JsonNode answer() throws IOException, InterruptedException {
+		return accepted(send());
+	}
+
+	/**
+	 * The JSON of a successful response; any other ends the command with the problem it
+	 * reports.
+	 */
+	JsonNode accepted(HttpResponse<String> response) {
+		JsonNode answer = parse(response.body());
+		if (response.statusCode() / 100 != 2) {
+			throw new Refusal(response.statusCode(), answer);
+		}
+		return answer;
 	}
 
 	/**
@@ -99,6 +119,48 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 
 	/** A query parameter, left out when its value is {@code null}. */
 	record Parameter(String name, Object value) {
+	}
+
+	/** An option's value as the API spells it: {@code TRIGGERED} as {@code triggered}. */
+	static String apiName(Enum<?> value) {
+		return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Prints rows as columns two spaces apart, each as wide as its widest cell (the last
+	 * is not padded, and no line ends in spaces).
+	 */
+	static void printTable(List<String[]> rows) {
+		int columns = rows.stream().mapToInt(row -> row.length).max().orElse(0);
+		int[] widths = new int[columns];
+		rows.forEach(row -> {
+			for (int column = 0; column < row.length; column++) {
+				widths[column] = Math.max(widths[column], row[column].length());
+			}
+		});
+		for (String[] row : rows) {
+			StringBuilder line = new StringBuilder();
+			for (int column = 0; column < row.length; column++) {
+				boolean last = column == row.length - 1;
+				line.append(last ? row[column] : ("%-" + widths[column] + "s  ").formatted(row[column]));
+			}
+			System.out.println(line.toString().stripTrailing());
+		}
+	}
+
+	/** A response that was not a success, and the problem details it carried. */
+	private static final class Refusal extends RuntimeException {
+
+		private final int status;
+
+		private final JsonNode problem;
+
+		Refusal(int status, JsonNode problem) {
+			super("Steward answered " + status, null, false, false);
+			this.status = status;
+			this.problem = problem;
+		}
+
 	}
 
 	private JsonNode parse(String body) {

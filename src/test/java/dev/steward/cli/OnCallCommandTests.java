@@ -3,19 +3,16 @@ package dev.steward.cli;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.steward.ApiTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code steward oncall who|shifts|override} against the running server. */
-class OnCallCommandTests extends ApiTest {
+class OnCallCommandTests extends CommandAgainstServerTest {
 
 	private String ana;
 
@@ -62,26 +59,6 @@ class OnCallCommandTests extends ApiTest {
 		created(this.api.post("/api/v1/schedules",
 				Map.of("name", name, "team", this.team, "timeZone", "UTC", "layers", List.of(layer))));
 		return name;
-	}
-
-	private CommandOutput stewardAs(String token, String... args) {
-		return CommandOutput.run(
-				Stream.concat(Stream.of(args), Stream.of("--server", "http://127.0.0.1:" + this.port, "--token", token))
-					.toArray(String[]::new));
-	}
-
-	private CommandOutput steward(String... args) {
-		CommandOutput result = stewardAs(ADMIN_TOKEN, args);
-		assertThat(result.exitCode()).as(result.err()).isZero();
-		return result;
-	}
-
-	private String writeToken(String user) {
-		return created(
-				this.api.post("/api/v1/users/" + user + "/tokens", Map.of("name", "cli", "scopes", List.of("write"))))
-			.json()
-			.path("token")
-			.asString();
 	}
 
 	@Test

@@ -31,7 +31,10 @@ class StewardCommandTest {
 			.contains("apply")
 			.contains("validate")
 			.contains("oncall")
-			.contains("--schedule");
+			.contains("--schedule")
+			.contains("incident")
+			.contains("event")
+			.contains("--routing-key");
 		assertThat(run("server", "--help")).contains("--port")
 			.contains("--data-dir")
 			.contains("--demo")
