@@ -45,7 +45,16 @@ class ExportCommand implements Callable<Integer> {
 			Map<String, String> policyOfService = new HashMap<>();
 			policies.forEach(policy -> policy.path("services")
 				.forEach(service -> policyOfService.put(service.asString(), policy.path("name").asString())));
-			write("users.yaml", "User", all("/api/v1/users"), user -> fields(user, "displayName", "email", "timeZone"));
+			List<JsonNode> users = all("/api/v1/users");
+			Map<String, Map<String, Object>> notificationSettings = new HashMap<>();
+			for (JsonNode user : users) {
+				notificationSettings.put(user.path("name").asString(), notificationSettings(user));
+			}
+			write("users.yaml", "User", users, user -> {
+				Map<String, Object> spec = fields(user, "displayName", "email", "timeZone");
+				spec.putAll(notificationSettings.get(user.path("name").asString()));
+				return spec;
+			});
 			write("teams.yaml", "Team", all("/api/v1/teams"), this::team);
 			write("products.yaml", "Product", all("/api/v1/products"),
 					product -> fields(product, "title", "description"));
@@ -67,6 +76,31 @@ class ExportCommand implements Callable<Integer> {
 			Thread.currentThread().interrupt();
 			return ExitCodes.ERROR;
 		}
+	}
+
+	/**
+	 * A user's contact methods and notification rules, each only where it differs from
+	 * what every user has without settings (email to their address, at once); webhook
+	 * addresses come as shown, without their secret path, which apply keeps as stored.
+	 */
+	private Map<String, Object> notificationSettings(JsonNode user) throws IOException, InterruptedException {
+		String name = user.path("name").asString();
+		Map<String, Object> settings = new LinkedHashMap<>();
+		List<Map<String, Object>> methods = each(fetch("/api/v1/users/" + name + "/contact-methods").path("items"),
+				method -> fields(method, "name", "type", "address"));
+		boolean onlyImplicit = methods.size() == 1 && "default".equals(methods.get(0).get("name"))
+				&& user.path("email").asString().equals(methods.get(0).get("address"));
+		if (!onlyImplicit) {
+			settings.put("contactMethods", methods);
+		}
+		List<Map<String, Object>> rules = each(fetch("/api/v1/users/" + name + "/notification-rules").path("rules"),
+				rule -> fields(rule, "after", "contactMethod", "urgency"));
+		boolean defaultRules = rules.size() == 1 && "default".equals(rules.get(0).get("contactMethod"))
+				&& rules.get(0).get("urgency") == null && "PT0S".equals(rules.get(0).get("after"));
+		if (!defaultRules) {
+			settings.put("notificationRules", rules);
+		}
+		return settings;
 	}
 
 	private Map<String, Object> team(JsonNode team) {

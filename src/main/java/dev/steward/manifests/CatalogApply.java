@@ -70,16 +70,19 @@ public class CatalogApply {
 
 	private final OnCallApply onCall;
 
+	private final NotificationApply notifications;
+
 	private final JsonMapper json;
 
 	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
-			ResourceChanges resources, OnCallApply onCall, JsonMapper json) {
+			ResourceChanges resources, OnCallApply onCall, NotificationApply notifications, JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
 		this.permissions = permissions;
 		this.resources = resources;
 		this.onCall = onCall;
+		this.notifications = notifications;
 		this.json = json;
 	}
 
@@ -99,9 +102,13 @@ public class CatalogApply {
 		}
 		for (int i = 0; i < documents.size(); i++) {
 			Manifest document = documents.get(i);
+			int index = i;
 			if (document.kind().equals("Service")) {
-				int index = i;
 				List<String> changes = within(index, () -> applyRelations(document, index));
+				planned.computeIfPresent(index, (key, item) -> withChanges(item, changes));
+			}
+			else if (document.kind().equals("User")) {
+				List<String> changes = within(index, () -> this.notifications.apply(document, index));
 				planned.computeIfPresent(index, (key, item) -> withChanges(item, changes));
 			}
 		}

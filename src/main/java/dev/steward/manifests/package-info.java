@@ -4,7 +4,7 @@
  * planned, atomic and idempotent change; on-call schedules and escalation policies are
  * declared the same way.
  */
-@ApplicationModule(allowedDependencies = { "common", "catalog", "access", "oncall" })
+@ApplicationModule(allowedDependencies = { "common", "catalog", "access", "oncall", "notifications" })
 package dev.steward.manifests;
 
 import org.springframework.modulith.ApplicationModule;

@@ -85,6 +85,9 @@ public class NotificationSettings {
 			else if (TYPES.contains(request.type()) && !Addresses.isHttpUrl(request.address())) {
 				validation.error("address", "must be an http or https URL");
 			}
+			else if (request.address().contains("…")) {
+				validation.error("address", "is shown without its secret part; give the whole address");
+			}
 		}
 		validation.throwIfInvalid();
 		Optional<Method> before = this.store.method(user, name);
@@ -94,6 +97,19 @@ public class NotificationSettings {
 		this.audit.record(created ? "contact-method.created" : "contact-method.updated", target(user, name), null,
 				before.map(NotificationSettings::shown).orElse(null), after);
 		return new Upsert<>(after, created);
+	}
+
+	/**
+	 * Whether the user's contact method {@code name} (the implicit {@value #DEFAULT} too)
+	 * already is as {@code declared}: the same type, and the stored address or the form
+	 * it is shown in, so that a declaration written from an export matches.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isAsDeclared(String user, String name, ContactMethodRequest declared) {
+		return contactMethod(user, name).filter(method -> method.type().equals(declared.type()))
+			.filter(method -> method.address().equals(declared.address())
+					|| Addresses.shown(method.type(), method.address()).equals(declared.address()))
+			.isPresent();
 	}
 
 	public void deleteContactMethod(String user, String name) {
@@ -122,6 +138,11 @@ public class NotificationSettings {
 	public NotificationRules rules(String user) {
 		this.directory.user(user);
 		return view(effectiveRules(user));
+	}
+
+	/** The rules of a user who has none of their own: email {@value #DEFAULT} at once. */
+	public static NotificationRules defaultRules() {
+		return view(DEFAULT_RULES);
 	}
 
 	/** Replaces all of the user's rules; no rules means the default rule. */
