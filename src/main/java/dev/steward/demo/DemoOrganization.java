@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads "Northwind Commerce", a believable organization of six teams (two of them
  * shared), twenty people in several time zones, three products and eighteen services
- * across all four tiers, with on-call schedules and escalation policies, when the catalog
- * is empty.
+ * across all four tiers, with on-call schedules, escalation policies and a few incidents,
+ * when the catalog is empty.
  */
 @Component
 @Order(10)
@@ -47,15 +47,18 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final DemoRotations rotations;
 
+	private final DemoIncidents incidents;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
-			DemoRotations rotations, TransactionTemplate transaction) {
+			DemoRotations rotations, DemoIncidents incidents, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
 		this.credentials = credentials;
 		this.rotations = rotations;
+		this.incidents = incidents;
 		this.transaction = transaction;
 	}
 
@@ -94,6 +97,7 @@ class DemoOrganization implements ApplicationRunner {
 				"Search owns ranking now; recommendations belong with it");
 		this.rotations.load(services().stream()
 			.collect(java.util.stream.Collectors.toMap(ServiceRequest::name, ServiceRequest::owner)));
+		this.incidents.load();
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 

@@ -37,6 +37,17 @@ class DemoOrganizationTests {
 			.isTrue();
 		assertThat(api.get("/api/v1/escalation-policies/payments-escalation").json().path("flagged").asBoolean())
 			.isFalse();
+		JsonNode incidents = api.get("/api/v1/incidents").json().path("items");
+		assertThat(incidents.valueStream().map(incident -> incident.path("status").asString()))
+			.containsExactlyInAnyOrder("triggered", "acknowledged", "resolved");
+		JsonNode paging = api.get("/api/v1/incidents?service=payments-api").json().path("items").get(0);
+		assertThat(paging.path("assignees")).isNotEmpty();
+		assertThat(api.get("/api/v1/postmortems?service=checkout-api")
+			.json()
+			.path("items")
+			.get(0)
+			.path("status")
+			.asString()).isEqualTo("draft");
 	}
 
 }
