@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.steward.audit.AuditTrail;
@@ -71,6 +72,11 @@ public class Postmortems {
 		return this.store.find(incident)
 			.map(this::entry)
 			.orElseThrow(() -> NotFound.because("Incident #" + incident + " has no postmortem"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PostmortemEntry> findPostmortem(long incident) {
+		return this.store.find(incident).map(this::entry);
 	}
 
 	@Transactional(readOnly = true)

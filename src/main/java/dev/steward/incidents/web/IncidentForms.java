@@ -9,8 +9,10 @@ import dev.steward.common.Forbidden;
 import dev.steward.common.FormRefusals;
 import dev.steward.common.InvalidInput;
 import dev.steward.common.StewardException;
+import dev.steward.common.Text;
 import dev.steward.common.WebPage;
 import dev.steward.incidents.Incidents;
+import dev.steward.incidents.ReassignRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The incident page's forms: acknowledge, resolve, add a note. Each answers with the
- * incident page again (without its acknowledge prompt); a refusal — not a member of the
- * owning team, already acknowledged or resolved, an empty note — shows there as a
+ * The incident page's forms: acknowledge, resolve, reassign, add a note. Each answers
+ * with the incident page again (without its acknowledge prompt); a refusal — not a member
+ * of the owning team, already acknowledged or resolved, an empty note — shows there as a
  * message.
  */
 @WebPage
@@ -55,6 +57,16 @@ class IncidentForms {
 	String note(@PathVariable long number, @RequestParam(required = false) String text, RedirectAttributes redirect) {
 		this.incidents.note(number, text);
 		redirect.addFlashAttribute("notice", "Note added.");
+		return BACK_TO_INCIDENT;
+	}
+
+	@Allow(value = Rule.TEAM_MEMBER, resource = "incident", from = "number")
+	@PostMapping("/incidents/{number}/reassign")
+	String reassign(@PathVariable long number, @RequestParam(required = false) String user,
+			RedirectAttributes redirect) {
+		this.incidents.reassign(number, new ReassignRequest(Text.blankToNull(user), null));
+		redirect.addFlashAttribute("notice",
+				"Incident #" + number + " is reassigned to " + user + ", who is paged now.");
 		return BACK_TO_INCIDENT;
 	}
 

@@ -17,6 +17,7 @@ import dev.steward.common.WebPage;
 import dev.steward.incidents.IncidentEntry;
 import dev.steward.incidents.IncidentStatus;
 import dev.steward.incidents.Incidents;
+import dev.steward.incidents.Postmortems;
 import dev.steward.incidents.TimelineEntry;
 import dev.steward.incidents.Urgency;
 import org.springframework.ui.Model;
@@ -41,12 +42,15 @@ class IncidentPages {
 
 	private final Incidents incidents;
 
+	private final Postmortems postmortems;
+
 	private final Directory directory;
 
 	private final Clock clock;
 
-	IncidentPages(Incidents incidents, Directory directory, Clock clock) {
+	IncidentPages(Incidents incidents, Postmortems postmortems, Directory directory, Clock clock) {
 		this.incidents = incidents;
+		this.postmortems = postmortems;
 		this.directory = directory;
 		this.clock = clock;
 	}
@@ -68,6 +72,7 @@ class IncidentPages {
 	@GetMapping("/incidents/{number}")
 	String incident(@PathVariable long number, HttpServletRequest request, Model model) {
 		show(read(number, request), model);
+		model.addAttribute("postmortem", this.postmortems.findPostmortem(number).orElse(null));
 		return "incident";
 	}
 

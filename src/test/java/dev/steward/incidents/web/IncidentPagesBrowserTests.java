@@ -62,7 +62,7 @@ class IncidentPagesBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void aTeamMemberAcknowledgesFromTheEmailLinkAddsANoteAndResolves() {
+	void aTeamMemberAcknowledgesFromTheEmailLinkAddsANoteReassignsAndResolves() {
 		String ana = userWithPassword(PASSWORD);
 		String service = service(team("stream", List.of(member(ana))), 2);
 		String key = created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
@@ -105,6 +105,13 @@ class IncidentPagesBrowserTests extends BrowserTest {
 		assertThat(waitFor(By.id("flash-notice")).getText()).isEqualTo("Note added.");
 		assertThat(entry("note").getText()).contains(ana, "Rotated the logs; 40 % free");
 
+		browser.findElement(By.id("reassign-user")).sendKeys(ana);
+		browser.findElement(By.id("reassign-button")).click();
+		assertThat(waitFor(By.id("flash-notice")).getText())
+			.startsWith("Incident #" + number + " is reassigned to " + ana);
+		assertThat(status()).isEqualTo("triggered");
+		assertThat(entry("reassigned").getText()).contains(ana);
+
 		browser.findElement(By.id("resolve")).click();
 		assertThat(waitFor(By.id("flash-notice")).getText()).isEqualTo("You resolved incident #" + number + ".");
 		assertThat(status()).isEqualTo("resolved");
@@ -113,6 +120,8 @@ class IncidentPagesBrowserTests extends BrowserTest {
 			.containsSubsequence("triggered", "acknowledged", "note", "resolved");
 		assertThat(absent(By.cssSelector("#incident-actions button"))).isTrue();
 		assertThat(statusInApi(number)).isEqualTo("resolved");
+		assertThat(browser.findElement(By.id("postmortem")).getText()).as("high urgency on a tier-2 service")
+			.contains("required");
 	}
 
 	@Test
