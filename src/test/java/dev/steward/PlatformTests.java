@@ -32,7 +32,12 @@ class PlatformTests extends ApiTest {
 				"/api/v1/schedules/{schedule}/overrides", "/api/v1/schedules/{schedule}/final",
 				"/api/v1/schedules/{schedule}/oncall", "/api/v1/schedules/{schedule}/calendar.ics",
 				"/api/v1/users/{user}/calendar.ics", "/api/v1/escalation-policies",
-				"/api/v1/services/{service}/escalation-policy", "/api/v1/services/{service}/oncall");
+				"/api/v1/services/{service}/escalation-policy", "/api/v1/services/{service}/oncall",
+				"/api/v1/services/{service}/integration-keys", "/api/v1/events", "/integrations/pagerduty/v2/enqueue",
+				"/integrations/alertmanager/{routingKey}", "/api/v1/incidents", "/api/v1/incidents/{number}",
+				"/api/v1/incidents/{number}/timeline", "/api/v1/incidents/{number}/acknowledge",
+				"/api/v1/incidents/{number}/resolve", "/api/v1/incidents/{number}/notes",
+				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules");
 	}
 
 	@Test
