@@ -32,13 +32,14 @@ class PagingNodesTests {
 
 	private static final MailInbox mail = MailInbox.start();
 
-	private final String database = "nodes-" + UUID.randomUUID();
+	private final NodeDatabase database = NodeDatabase.create();
 
 	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
 	@AfterEach
 	void stopNodes() {
 		this.nodes.forEach(ConfigurableApplicationContext::close);
+		this.database.drop();
 	}
 
 	@AfterAll
@@ -84,10 +85,9 @@ class PagingNodesTests {
 
 	private ConfigurableApplicationContext start() {
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(Steward.class, TestClock.Configuration.class)
-			.run("--server.port=0",
-					"--spring.datasource.url=jdbc:h2:mem:" + this.database
-							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-					"--spring.datasource.username=sa", "--spring.datasource.password=", "--spring.mail.host=127.0.0.1",
+			.run("--server.port=0", "--spring.datasource.url=" + this.database.url(),
+					"--spring.datasource.username=" + this.database.user(),
+					"--spring.datasource.password=" + this.database.password(), "--spring.mail.host=127.0.0.1",
 					"--spring.mail.port=" + mail.port());
 		this.nodes.add(node);
 		return node;
