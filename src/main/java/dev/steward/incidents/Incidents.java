@@ -151,6 +151,13 @@ public class Incidents {
 		return List.copyOf(links.values());
 	}
 
+	/** The events filed on an incident, newest first (at most the latest 500). */
+	@Transactional(readOnly = true)
+	public List<AlertEntry> alerts(long number) {
+		incident(number);
+		return this.store.events(number, Cursor.MAX_LIMIT);
+	}
+
 	/** Opens an incident by hand, as the signed-in user. */
 	public IncidentEntry open(ManualIncidentRequest request) {
 		Validation validation = new Validation();

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
+import dev.steward.incidents.AlertEntry;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -155,6 +156,15 @@ public class IncidentStore {
 					+ limit)
 			.param(number)
 			.query(String.class)
+			.list();
+	}
+
+	/** The most recent events of an incident, newest first, at most {@code limit}. */
+	public List<AlertEntry> events(long number, int limit) {
+		return this.jdbc.sql("select * from incident_events where incident = ? order by id desc limit " + limit)
+			.param(number)
+			.query((rs, n) -> new AlertEntry(rs.getLong("id"), rs.getString("action"), Sql.instant(rs, "received_at"),
+					rs.getString("door"), rs.getString("summary"), rs.getString("severity"), rs.getString("source")))
 			.list();
 	}
 

@@ -8,6 +8,7 @@ import dev.steward.common.Allow;
 import dev.steward.common.Allow.Rule;
 import dev.steward.common.Page;
 import dev.steward.common.Responses;
+import dev.steward.incidents.AlertEntry;
 import dev.steward.incidents.IncidentEntry;
 import dev.steward.incidents.Incidents;
 import dev.steward.incidents.ManualIncidentRequest;
@@ -65,6 +66,11 @@ class IncidentController {
 	@GetMapping("/{number}/timeline")
 	Map<String, List<TimelineEntry>> timeline(@PathVariable long number) {
 		return Map.of("items", this.incidents.timeline(number));
+	}
+
+	@GetMapping("/{number}/alerts")
+	Map<String, List<AlertEntry>> alerts(@PathVariable long number) {
+		return Map.of("items", this.incidents.alerts(number));
 	}
 
 	@Allow(value = Rule.TEAM_MEMBER, resource = "incident", from = "number")

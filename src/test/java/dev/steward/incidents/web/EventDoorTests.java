@@ -45,6 +45,9 @@ class EventDoorTests extends ApiTest {
 				"disk-full", "summary", "Disk still full", "severity", "critical"));
 		assertThat(again.json().path("incident").asLong()).isEqualTo(number);
 		assertThat(ok(this.api.get("/api/v1/incidents/" + number)).json().path("alertCount").asInt()).isEqualTo(2);
+		assertThat(ok(this.api.get("/api/v1/incidents/" + number + "/alerts")).json()
+			.path("items")
+			.findValuesAsString("summary")).containsExactly("Disk still full", "Disk full on db-1");
 
 		assertThat(anonymous
 			.post("/api/v1/events", Map.of("routingKey", key, "action", "acknowledge", "dedupKey", "disk-full"))
