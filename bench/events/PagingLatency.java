@@ -177,6 +177,22 @@ public class PagingLatency {
 		System.out.printf(Locale.ROOT, "emails: %d received (warm-up included), %d for measured events, %d missing, "
 				+ "%d duplicates, %d for other incidents, %d without an incident number%n", this.mails.get(),
 				latencies.size(), missing, this.duplicateMails.get(), unexpected, this.unparsedMails.get());
+		// latency by the second of the measured run in which the event was sent: shows a backlog building up
+		long measuredStart = start + warmup * periodNanos;
+		Map<Integer, List<Double>> bySlice = new java.util.TreeMap<>();
+		for (Map.Entry<Long, Long> e : this.sent.entrySet()) {
+			Long at = this.mailed.get(e.getKey());
+			if (at != null) {
+				int slice = (int) ((e.getValue() - measuredStart) / 5_000_000_000L) * 5;
+				bySlice.computeIfAbsent(slice, k -> new ArrayList<>()).add((at - e.getValue()) / 1e6);
+			}
+		}
+		System.out.println("event sent -> email accepted, by when the event was sent (seconds into the measured run):");
+		for (Map.Entry<Integer, List<Double>> e : bySlice.entrySet()) {
+			List<Double> slice = e.getValue();
+			Collections.sort(slice);
+			System.out.printf(Locale.ROOT, "  %3d-%3d s: %s%n", e.getKey(), e.getKey() + 5, describe(slice));
+		}
 		System.out.println("event sent -> 202 answer:       " + describe(answers));
 		System.out.println("event sent -> email accepted:   " + describe(latencies));
 		System.out.println("202 answer -> email accepted:   " + describe(afterAnswer));

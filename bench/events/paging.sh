@@ -25,7 +25,7 @@ SMTP_PORT=${SMTP_PORT:-18025}
 DB_NAME=${DB_NAME:-steward_paging_bench}
 RATE=${RATE:-100}
 SECONDS_=${DURATION:-30}
-WARMUP=${WARMUP:-5}                 # seconds of events at $RATE before the measured ones (not measured)
+WARMUP=${WARMUP:-20}                # seconds of events at $RATE before the measured ones (not measured; 5 s leave a cold-start backlog in the first 10 s)
 DRAIN=${DRAIN:-60}                  # seconds to wait for the last emails
 INTERVALS=${INTERVALS:-PT1S PT0.1S}
 STEWARD_PROPERTIES=${STEWARD_PROPERTIES:-}  # more Spring properties, space-separated name=value

@@ -148,9 +148,6 @@ EOF
   watched_pid=$am_pid run_wrk alertmanager.lua alertmanager "http://127.0.0.1:$AM_PORT"
   am=$(grep '^RESULT' "$work/wrk-alertmanager.txt")
   echo "   CPU during the measured run: $steward_cpu"
-  held=$(curl -sf --max-time 10 "http://127.0.0.1:$AM_PORT/api/v2/alerts?active=true&silenced=true&inhibited=true&unprocessed=true" \
-    | grep -o '"fingerprint"' | wc -l || echo "?")
-  echo "   Alertmanager holds $held alerts"
   stop_alertmanager
 fi
 
