@@ -28,6 +28,7 @@ WRK_DURATION=${WRK_DURATION:-30s}
 WRK_WARMUP=${WRK_WARMUP:-10s}     # unmeasured run before the measured one; 0 to skip
 HOT_KEYS=${HOT_KEYS:-200}
 SKIP_ALERTMANAGER=${SKIP_ALERTMANAGER:-0}
+ANALYZE=${ANALYZE:-1}              # 1: ANALYZE the database after the warm-up (as autovacuum would soon); 0: measure without statistics
 STEWARD_PROPERTIES=${STEWARD_PROPERTIES:-}  # more Spring properties for the server, space-separated name=value
 KEEP_LOGS=${KEEP_LOGS:-0}
 
@@ -92,7 +93,13 @@ run_wrk() {
       -s "$here/$script" "$url" -- "$@" warmup "$HOT_KEYS" >"$work/wrk-$label-warmup.txt"
     grep '^RESULT' "$work/wrk-$label-warmup.txt" | sed 's/^/   warm-up /'
   fi
+  if [ "$label" = steward ] && [ "$ANALYZE" = 1 ]; then
+    echo "   ANALYZE (the tables were never analyzed: without statistics the planner may look the"
+    echo "   open incident up through incidents_by_service and read every incident of the service)"
+    psql_bench -c analyze
+  fi
   local before t0 sampler=""
+  [ "$label" != steward ] || psql_bench -c "select pg_stat_reset()" >/dev/null
   before=$(cpu_snapshot); t0=$(now)
   if [ "${WAIT_SAMPLES:-0}" = 1 ]; then wait_sampler "$work/waits.txt" & sampler=$!; fi
   timeout 600 "$WRK" -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --timeout 10s --latency \
@@ -120,6 +127,8 @@ counts=$(psql_bench -At -F ' ' -c "select
   (select count(*) from incident_events),
   (select coalesce(sum(alert_count), 0) from incidents),
   pg_size_pretty(pg_database_size(current_database()))" 2>&1) || counts="(query failed: $counts)"
+echo "   index use on incidents during the measured run (scans, tuples read):"
+psql_bench -At -F ' ' -c "select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes where relname = 'incidents'" | sed 's/^/     /'
 echo "   database: incidents hot_incidents new_incidents incident_events sum_alert_count size = $counts"
 stop_server
 
