@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Paging latency benchmark: time from a trigger event sent to Steward until the email about
 # its new incident is accepted by the SMTP server, at $RATE new incidents a second.
-# For each polling interval in $INTERVALS (default: PT1S, the default, and PT0.1S):
+# For each polling interval in $INTERVALS (default: PT0.25S, the default, and PT0.1S):
 #   1. (re)creates the database $DB_NAME,
 #   2. starts `steward server` on it with spring.mail.host=127.0.0.1, spring.mail.port=$SMTP_PORT,
 #      steward.timers.polling-interval=<interval>, the per-key event limit raised and the mail
@@ -27,7 +27,7 @@ RATE=${RATE:-100}
 SECONDS_=${DURATION:-30}
 WARMUP=${WARMUP:-20}                # seconds of events at $RATE before the measured ones (not measured; 5 s leave a cold-start backlog in the first 10 s)
 DRAIN=${DRAIN:-60}                  # seconds to wait for the last emails
-INTERVALS=${INTERVALS:-PT1S PT0.1S}
+INTERVALS=${INTERVALS:-PT0.25S PT0.1S}
 STEWARD_PROPERTIES=${STEWARD_PROPERTIES:-}  # more Spring properties, space-separated name=value
 KEEP_LOGS=${KEEP_LOGS:-0}
 

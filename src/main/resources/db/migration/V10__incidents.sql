@@ -17,8 +17,9 @@ create table incidents (
     urgency varchar(8) not null,
     status varchar(16) not null,
     dedup_key varchar(255) not null,
-    -- the dedup key while the incident is open, null once resolved: one open incident per key
-    open_dedup_key varchar(255),
+    -- "<service>/<dedup key>" while the incident is open, null once resolved: one open incident
+    -- per service and key, found through one unique index that no other query competes for
+    open_key varchar(320) unique,
     source varchar(255),
     details text,
     alert_count integer not null,
@@ -36,8 +37,7 @@ create table incidents (
     resolved_by varchar(200),
     ack_by timestamp with time zone not null,
     resolve_by timestamp with time zone not null,
-    version bigint not null,
-    unique (service, open_dedup_key)
+    version bigint not null
 );
 create index incidents_by_service on incidents (service, number);
 create index incidents_by_status on incidents (status, number);

@@ -48,7 +48,7 @@ public class DurableTimers implements SmartLifecycle {
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
-			@Value("${steward.timers.polling-interval:PT1S}") Duration pollingInterval,
+			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
 			@Value("${steward.timers.threads:4}") int threads) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;

@@ -40,10 +40,15 @@ public class IncidentStore {
 
 	/** The open incident of a service filed under a dedup key, locked for the caller. */
 	public Optional<Row> openForUpdate(String service, String dedupKey) {
-		return this.jdbc.sql("select * from incidents where service = ? and open_dedup_key = ? for update")
-			.params(service, dedupKey)
+		return this.jdbc.sql("select * from incidents where open_key = ? for update")
+			.param(openKey(service, dedupKey))
 			.query(ROW)
 			.optional();
+	}
+
+	/** The key an open incident is found by: service names never contain a slash. */
+	private static String openKey(String service, String dedupKey) {
+		return service + "/" + dedupKey;
 	}
 
 	public Optional<Row> findForUpdate(long number) {
@@ -62,12 +67,12 @@ public class IncidentStore {
 	public long insert(Row row) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into incidents (service, title, severity, urgency, status, dedup_key, open_dedup_key, source,
+				insert into incidents (service, title, severity, urgency, status, dedup_key, open_key, source,
 				details, alert_count, policy, level, round, created_at, ack_by, resolve_by, version)
 				values (?, ?, ?, ?, 'triggered', ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, 1)""")
-			.params(row.service(), row.title(), row.severity(), row.urgency(), row.dedupKey(), row.dedupKey(),
-					row.source(), row.details(), row.policy(), row.level(), Sql.timestamp(row.createdAt()),
-					Sql.timestamp(row.ackBy()), Sql.timestamp(row.resolveBy()))
+			.params(row.service(), row.title(), row.severity(), row.urgency(), row.dedupKey(),
+					openKey(row.service(), row.dedupKey()), row.source(), row.details(), row.policy(), row.level(),
+					Sql.timestamp(row.createdAt()), Sql.timestamp(row.ackBy()), Sql.timestamp(row.resolveBy()))
 			.update(key, "number");
 		return key.getKey().longValue();
 	}
@@ -86,7 +91,7 @@ public class IncidentStore {
 
 	public void resolve(long number, Instant at, String by) {
 		this.jdbc.sql("""
-				update incidents set status = 'resolved', open_dedup_key = null, resolved_at = ?, resolved_by = ?,
+				update incidents set status = 'resolved', open_key = null, resolved_at = ?, resolved_by = ?,
 				version = version + 1 where number = ?""").params(Sql.timestamp(at), by, number).update();
 	}
 
