@@ -27,3 +27,18 @@ stop_server() {
   fi
   server_pid=""
 }
+
+# Ends a run's cleanup: on failure ($ok is not 1) prints the last lines of the server log
+# $1; keeps the work directory $work on failure or with KEEP_LOGS=1, removes it otherwise.
+report_and_tidy() {
+  local log=$1
+  if [ "$ok" != 1 ]; then
+    echo "FAILED. Last lines of the server log:" >&2
+    tail -n 40 "$log" 2>/dev/null >&2 || true
+  fi
+  if [ "${KEEP_LOGS:-0}" = 1 ] || [ "$ok" != 1 ]; then
+    echo "Logs kept in $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}

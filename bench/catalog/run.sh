@@ -55,15 +55,8 @@ cleanup() {
     psql_admin -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 \
       || echo "Could not drop database $DB_NAME" >&2
   fi
-  if [ "$ok" != 1 ]; then
-    echo "FAILED (status $status). Last lines of the server log:" >&2
-    tail -n 40 "$work/server.log" 2>/dev/null >&2 || true
-  fi
-  if [ "$KEEP_LOGS" = 1 ] || [ "$ok" != 1 ]; then
-    echo "Logs kept in $work" >&2
-  else
-    rm -rf "$work"
-  fi
+  [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
+  report_and_tidy "$work/server.log"
   exit "$status"
 }
 # shellcheck source=bench/common.sh

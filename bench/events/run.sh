@@ -56,15 +56,8 @@ cleanup() {
   [ -n "$am_pid" ] && echo "Stopping Alertmanager (pid $am_pid)…" >&2
   stop_alertmanager
   drop_database
-  if [ "$ok" != 1 ]; then
-    echo "FAILED (status $status). Last lines of the server log:" >&2
-    tail -n 40 "$work/server.log" 2>/dev/null >&2 || true
-  fi
-  if [ "$KEEP_LOGS" = 1 ] || [ "$ok" != 1 ]; then
-    echo "Logs kept in $work" >&2
-  else
-    rm -rf "$work"
-  fi
+  [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
+  report_and_tidy "$work/server.log"
   exit "$status"
 }
 # shellcheck source=bench/common.sh

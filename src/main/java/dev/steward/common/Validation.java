@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -85,6 +86,24 @@ public final class Validation {
 		if (value != null && !allowed.contains(value)) {
 			error(field, "must be one of " + String.join(", ", allowed));
 		}
+	}
+
+	/**
+	 * The value of {@code type} that {@code text} names, or {@code null} with an error
+	 * when it names none (or is missing but {@code required}).
+	 */
+	public <E extends Enum<E> & Keyed> E keyed(String field, String text, Class<E> type, boolean required) {
+		if (text == null) {
+			if (required) {
+				error(field, "is required");
+			}
+			return null;
+		}
+		Optional<E> value = Keyed.fromKey(type, text);
+		if (value.isEmpty()) {
+			error(field, "must be one of " + String.join(", ", Keyed.keys(type)));
+		}
+		return value.orElse(null);
 	}
 
 	public void range(String field, Integer value, int min, int max) {

@@ -164,7 +164,7 @@ public class Incidents {
 		validation.name("service", request.service());
 		validation.required("title", request.title());
 		validation.maxLength("title", request.title(), MAX_TITLE);
-		Severity severity = severity(validation, "severity", request.severity());
+		Severity severity = validation.keyed("severity", request.severity(), Severity.class, true);
 		validation.throwIfInvalid();
 		ServiceEntry service = this.services.findService(request.service())
 			.orElseThrow(() -> InvalidInput.field("service", "names no service: '" + request.service() + "'"));
@@ -332,13 +332,6 @@ public class Incidents {
 		this.store.insertEvent(number, event.action().key(), at, event.door(), event.summary(),
 				event.severity() == null ? null : event.severity().key(), event.source(),
 				this.json.writeValueAsString(event));
-	}
-
-	static Severity severity(Validation validation, String field, String value) {
-		if (validation.required(field, value)) {
-			validation.oneOf(field, value, Keyed.keys(Severity.class));
-		}
-		return value == null ? null : Keyed.fromKey(Severity.class, value).orElse(null);
 	}
 
 	private IncidentEntry entry(IncidentStore.Row row) {

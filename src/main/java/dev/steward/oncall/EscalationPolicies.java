@@ -259,9 +259,7 @@ public class EscalationPolicies {
 			throw InvalidInput.field("team", "names no team: '" + request.team() + "'");
 		}
 		List<String> missingUsers = this.directory.missingUsers(targets(levels, "user"));
-		List<String> missingSchedules = targets(levels, "schedule").stream()
-			.filter(schedule -> this.schedules.findSchedule(schedule).isEmpty())
-			.toList();
+		List<String> missingSchedules = this.schedules.missingSchedules(targets(levels, "schedule"));
 		if (!missingUsers.isEmpty() || !missingSchedules.isEmpty()) {
 			Validation unknown = new Validation();
 			if (!missingUsers.isEmpty()) {

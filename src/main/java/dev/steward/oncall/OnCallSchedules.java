@@ -84,6 +84,12 @@ public class OnCallSchedules {
 		return this.store.find(name).map(this::entry);
 	}
 
+	/** The names among {@code names} that are no schedule, without rendering any. */
+	@Transactional(readOnly = true)
+	public List<String> missingSchedules(Collection<String> names) {
+		return this.store.missing(names);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<ScheduleEntry> schedules(String team, Integer limit, String cursor) {
 		int size = Cursor.limit(limit);

@@ -36,8 +36,8 @@ class EventController {
 	Map<String, Object> accept(@RequestBody EventRequest request) {
 		Validation validation = new Validation();
 		validation.required("routingKey", request.routingKey());
-		EventAction action = Doors.keyed(validation, "action", request.action(), EventAction.class, true);
-		Severity severity = Doors.keyed(validation, "severity", request.severity(), Severity.class,
+		EventAction action = validation.keyed("action", request.action(), EventAction.class, true);
+		Severity severity = validation.keyed("severity", request.severity(), Severity.class,
 				action == EventAction.TRIGGER);
 		validation.throwIfInvalid();
 		EventOutcome outcome = this.intake.accept(request.routingKey(), new Event(action, request.dedupKey(),

@@ -88,9 +88,9 @@ class PagerDutyController {
 	private Event event(JsonNode event) {
 		Validation validation = new Validation();
 		validation.required("routingKey", text(event, "routing_key"));
-		EventAction action = Doors.keyed(validation, "action", text(event, "event_action"), EventAction.class, true);
+		EventAction action = validation.keyed("action", text(event, "event_action"), EventAction.class, true);
 		JsonNode payload = event.path("payload");
-		Severity severity = Doors.keyed(validation, "severity", text(payload, "severity"), Severity.class,
+		Severity severity = validation.keyed("severity", text(payload, "severity"), Severity.class,
 				action == EventAction.TRIGGER);
 		if (action == EventAction.TRIGGER) {
 			validation.required("summary", text(payload, "summary"));

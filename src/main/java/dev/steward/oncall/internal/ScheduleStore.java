@@ -35,6 +35,10 @@ public class ScheduleStore {
 		return this.jdbc.sql("select * from schedules where name = ?").param(name).query(ROW).optional();
 	}
 
+	public List<String> missing(Collection<String> names) {
+		return Sql.missing(this.jdbc, "schedules", names);
+	}
+
 	public List<Row> page(String team, String after, int limit) {
 		return new Where().and("team = :team", "team", team)
 			.and("name > :after", "after", after)
