@@ -192,7 +192,7 @@ public class EscalationPolicies {
 		if (policy.isEmpty()) {
 			return new ServiceOnCall(service, null, instant, List.of());
 		}
-		return resolve(service, policy.get(), instant, new HashMap<>());
+		return resolve(service, policy.get(), levels(policy.get()), instant, new HashMap<>());
 	}
 
 	/**
@@ -202,7 +202,8 @@ public class EscalationPolicies {
 	@Transactional(readOnly = true)
 	public Optional<PolicyOnCall> levelsOf(String policy, Instant at) {
 		return this.store.find(policy)
-			.map(row -> new PolicyOnCall(policy, row.repeat(), resolve(null, policy, at, new HashMap<>()).levels()));
+			.map(row -> new PolicyOnCall(policy, row.repeat(),
+					resolve(null, policy, read(row.levels()), at, new HashMap<>()).levels()));
 	}
 
 	/** Whom every service's policy reaches at an instant, by service name. */
@@ -210,15 +211,24 @@ public class EscalationPolicies {
 	public List<ServiceOnCall> onCallEverywhere(Instant at) {
 		Instant instant = at == null ? this.clock.instant() : at;
 		Map<String, Optional<String>> onCallBySchedule = new HashMap<>();
+		Map<String, List<Level>> levelsByPolicy = new HashMap<>();
 		return this.store.assignments()
 			.stream()
-			.map(assignment -> resolve(assignment.service(), assignment.policy(), instant, onCallBySchedule))
+			.map(assignment -> resolve(assignment.service(), assignment.policy(),
+					levelsByPolicy.computeIfAbsent(assignment.policy(), this::levels), instant, onCallBySchedule))
 			.toList();
 	}
 
-	private ServiceOnCall resolve(String service, String policy, Instant at,
+	private List<Level> levels(String policy) {
+		return read(this.store.find(policy).orElseThrow().levels());
+	}
+
+	/**
+	 * Whom each level reaches at an instant; {@code onCallBySchedule} remembers schedules
+	 * already resolved at that instant.
+	 */
+	private ServiceOnCall resolve(String service, String policy, List<Level> levels, Instant at,
 			Map<String, Optional<String>> onCallBySchedule) {
-		List<Level> levels = read(this.store.find(policy).orElseThrow().levels());
 		List<LevelOnCall> resolved = new ArrayList<>();
 		for (int i = 0; i < levels.size(); i++) {
 			Set<String> users = new LinkedHashSet<>();
