@@ -90,8 +90,7 @@ class IncidentPagesBrowserTests extends BrowserTest {
 		assertThat(links.get(0).getAttribute("href")).isEqualTo("https://grafana.example/d/1");
 
 		banner.findElement(By.cssSelector(".acknowledge")).click();
-		assertThat(waitFor(By.id("flash-notice")).getText())
-			.isEqualTo("You acknowledged incident #" + number + "; paging has stopped.");
+		awaitNotice("You acknowledged incident #" + number + "; paging has stopped.");
 		assertThat(browser.getCurrentUrl()).endsWith("/incidents/" + number);
 		assertThat(status()).isEqualTo("acknowledged");
 		assertThat(browser.findElement(By.id("acknowledged-by")).getText()).startsWith("acknowledged by " + ana);
@@ -102,18 +101,17 @@ class IncidentPagesBrowserTests extends BrowserTest {
 
 		browser.findElement(By.id("note-text")).sendKeys("Rotated the logs; 40 % free");
 		browser.findElement(By.id("add-note-button")).click();
-		assertThat(waitFor(By.id("flash-notice")).getText()).isEqualTo("Note added.");
+		awaitNotice("Note added.");
 		assertThat(entry("note").getText()).contains(ana, "Rotated the logs; 40 % free");
 
 		browser.findElement(By.id("reassign-user")).sendKeys(ana);
 		browser.findElement(By.id("reassign-button")).click();
-		assertThat(waitFor(By.id("flash-notice")).getText())
-			.startsWith("Incident #" + number + " is reassigned to " + ana);
+		awaitNotice("Incident #" + number + " is reassigned to " + ana + ", who is paged now.");
 		assertThat(status()).isEqualTo("triggered");
 		assertThat(entry("reassigned").getText()).contains(ana);
 
 		browser.findElement(By.id("resolve")).click();
-		assertThat(waitFor(By.id("flash-notice")).getText()).isEqualTo("You resolved incident #" + number + ".");
+		awaitNotice("You resolved incident #" + number + ".");
 		assertThat(status()).isEqualTo("resolved");
 		assertThat(
 				browser.findElements(By.cssSelector("#timeline li")).stream().map(li -> li.getAttribute("data-type")))
@@ -218,6 +216,15 @@ class IncidentPagesBrowserTests extends BrowserTest {
 
 	private static void waitForUrl(String part) {
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+	}
+
+	/**
+	 * Waits until the page after a form post shows {@code notice}, finding the notice
+	 * afresh each time, since the page before the post may still show an earlier one.
+	 */
+	private static void awaitNotice(String notice) {
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("flash-notice"), notice));
 	}
 
 	private static WebElement waitFor(By locator) {
