@@ -3,6 +3,8 @@ package dev.steward;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -25,6 +27,9 @@ public abstract class ApiTest {
 
 	@LocalServerPort
 	protected int port;
+
+	private static final AtomicInteger ENVIRONMENT_ORDER = new AtomicInteger(
+			1000 + ThreadLocalRandom.current().nextInt(8000));
 
 	protected ApiClient api;
 
@@ -59,6 +64,27 @@ public abstract class ApiTest {
 		String name = unique("svc");
 		created(this.api.post("/api/v1/services",
 				Map.of("name", name, "title", "Service " + name, "owner", owner, "tier", tier)));
+		return name;
+	}
+
+	/**
+	 * Makes sure the shared environments {@code staging} (order 50, not production) and
+	 * {@code production} (order 100) exist, as windows and deployments default to them.
+	 */
+	protected void standardEnvironments() {
+		for (Map<String, Object> environment : List.<Map<String, Object>>of(
+				Map.of("name", "staging", "kind", "non-production", "order", 50),
+				Map.of("name", "production", "kind", "production", "order", 100))) {
+			ApiClient.Reply reply = this.api.post("/api/v1/environments", environment);
+			assertThat(reply.status()).as(reply.toString()).isIn(201, 409);
+		}
+	}
+
+	/** A new environment of {@code kind} at a free place in the promotion order. */
+	protected String environment(String kind, boolean promotionRequired) {
+		String name = unique("env");
+		created(this.api.post("/api/v1/environments", Map.of("name", name, "kind", kind, "order",
+				ENVIRONMENT_ORDER.incrementAndGet(), "promotionRequired", promotionRequired)));
 		return name;
 	}
 

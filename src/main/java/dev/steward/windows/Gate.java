@@ -1,0 +1,93 @@
+package dev.steward.windows;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.steward.catalog.ServiceCatalog;
+import dev.steward.catalog.ServiceEntry;
+import dev.steward.environments.Environments;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gate: may a service deploy to an environment at an instant? An active blackout of
+ * the company, the service's product or the service closes it; otherwise, where allow
+ * windows apply, one of them must be active; otherwise it is open.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Gate {
+
+	private final WindowIndex index;
+
+	private final ServiceCatalog services;
+
+	private final Environments environments;
+
+	private final Clock clock;
+
+	Gate(WindowIndex index, ServiceCatalog services, Environments environments, Clock clock) {
+		this.index = index;
+		this.services = services;
+		this.environments = environments;
+		this.clock = clock;
+	}
+
+	/**
+	 * The answer at {@code at} (now when null); unknown service or environment → not
+	 * found.
+	 */
+	public GateDecision decide(String service, String environment, Instant at) {
+		Instant instant = at == null ? this.clock.instant() : at;
+		return decide(this.services.service(service), environment, instant);
+	}
+
+	/**
+	 * The answer at the first instant in {@code [start, end)} at which the gate is
+	 * closed, or empty when it stays open throughout.
+	 */
+	public Optional<GateDecision> firstClosed(String service, String environment, Instant start, Instant end) {
+		ServiceEntry entry = this.services.service(service);
+		GateDecision decision = decide(entry, environment, start);
+		if (!decision.open()) {
+			return Optional.of(decision);
+		}
+		if (decision.nextChange() == null || !decision.nextChange().isBefore(end)) {
+			return Optional.empty();
+		}
+		return Optional.of(decide(entry, environment, decision.nextChange()));
+	}
+
+	private GateDecision decide(ServiceEntry service, String environment, Instant at) {
+		this.environments.environment(environment);
+		List<DefinedWindow> windows = this.index.applicable(Windows.scopesOf(service), environment);
+		GateRules.Outcome outcome = GateRules.evaluate(windows, at);
+		return new GateDecision(service.name(), environment, at, outcome.open(), outcome.reasons(),
+				outcome.nextChange(), summary(service.name(), environment, outcome));
+	}
+
+	private static String summary(String service, String environment, GateRules.Outcome outcome) {
+		String change = outcome.nextChange() == null ? " and does not change within a year"
+				: " until " + outcome.nextChange();
+		if (outcome.reasons().isEmpty()) {
+			return "Open: no deployment window applies to " + service + " in " + environment + change;
+		}
+		String names = outcome.reasons()
+			.stream()
+			.map(reason -> "'" + reason.window() + "' (" + reason.scope() + ")")
+			.collect(Collectors.joining(", "));
+		String effect = outcome.reasons().get(0).effect();
+		if (GateReason.CLOSES.equals(effect)) {
+			return "Closed by blackout " + names + change;
+		}
+		if (GateReason.OPENS.equals(effect)) {
+			return "Open in allow window " + names + change;
+		}
+		return "Closed: " + service + " deploys to " + environment + " only in allow windows " + names
+				+ ", none active now" + change;
+	}
+
+}
