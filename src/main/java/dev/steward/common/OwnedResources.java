@@ -15,6 +15,14 @@ public interface OwnedResources {
 	/** The owning team of the named resource, or empty when it does not exist. */
 	Optional<String> owningTeam(String name);
 
+	/**
+	 * The name a narrow token scope such as {@code deploy:<service>} must carry to act on
+	 * the named resource: the service it belongs to, or its own name.
+	 */
+	default Optional<String> scopeSubject(String name) {
+		return Optional.of(name);
+	}
+
 	/** The resources of {@code kind}, owned as {@code owner} answers. */
 	static OwnedResources of(String kind, Function<String, Optional<String>> owner) {
 		return new OwnedResources() {
@@ -27,6 +35,32 @@ public interface OwnedResources {
 			@Override
 			public Optional<String> owningTeam(String name) {
 				return owner.apply(name);
+			}
+
+		};
+	}
+
+	/**
+	 * The resources of {@code kind} that belong to a service, as {@code service} answers,
+	 * owned by the team that {@code serviceOwner} names for that service.
+	 */
+	static OwnedResources ofService(String kind, Function<String, Optional<String>> service,
+			Function<String, Optional<String>> serviceOwner) {
+		return new OwnedResources() {
+
+			@Override
+			public String kind() {
+				return kind;
+			}
+
+			@Override
+			public Optional<String> owningTeam(String name) {
+				return service.apply(name).flatMap(serviceOwner);
+			}
+
+			@Override
+			public Optional<String> scopeSubject(String name) {
+				return service.apply(name);
 			}
 
 		};

@@ -57,7 +57,9 @@ public class AccessPolicy {
 	public void checkChange(StewardPrincipal principal, Allow rule, Function<String, String> values) {
 		String resource = rule.from().isEmpty() ? null : values.apply(rule.from());
 		boolean narrowScope = !rule.scope().isEmpty() && resource != null
-				&& principal.hasScopeFor(rule.scope(), resource);
+				&& scopeSubject(rule.resource(), resource)
+					.filter(subject -> principal.hasScopeFor(rule.scope(), subject))
+					.isPresent();
 		if (!principal.mayWrite() && !narrowScope) {
 			throw Forbidden.because("This token's scopes do not allow changes");
 		}
@@ -83,6 +85,11 @@ public class AccessPolicy {
 		if (!allowed) {
 			throw Forbidden.because(explain(rule, resource));
 		}
+	}
+
+	private Optional<String> scopeSubject(String kind, String name) {
+		OwnedResources owned = this.owners.get(kind);
+		return owned == null ? Optional.of(name) : owned.scopeSubject(name);
 	}
 
 	private Optional<String> owningTeam(String kind, String name) {

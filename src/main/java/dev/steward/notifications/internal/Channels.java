@@ -1,12 +1,8 @@
 package dev.steward.notifications.internal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
+import java.util.Map;
+
+import dev.steward.common.WebhookSender;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,24 +14,21 @@ import org.springframework.stereotype.Component;
 /**
  * Sends a planned delivery over its channel: email through Spring's
  * {@link JavaMailSender} (configured by {@code spring.mail.*}), webhooks and Slack as a
- * JSON {@code POST} that must answer 2xx within {@value #TIMEOUT_SECONDS} seconds.
+ * JSON {@code POST} through the {@link WebhookSender}.
  */
 @Component
 public class Channels {
-
-	static final int TIMEOUT_SECONDS = 5;
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
 
 	private final ObjectProvider<JavaMailSender> mail;
 
 	private final String mailFrom;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+	private final WebhookSender webhooks;
 
-	Channels(ObjectProvider<JavaMailSender> mail,
+	Channels(ObjectProvider<JavaMailSender> mail, WebhookSender webhooks,
 			@Value("${steward.notifications.mail-from:steward@localhost}") String mailFrom) {
 		this.mail = mail;
+		this.webhooks = webhooks;
 		this.mailFrom = mailFrom;
 	}
 
@@ -73,30 +66,11 @@ public class Channels {
 
 	private void post(DeliveryStore.Row delivery) throws DeliveryFailure {
 		String receiver = Addresses.SLACK.equals(delivery.channel()) ? "Slack webhook" : "webhook";
-		HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.address()))
-			.timeout(TIMEOUT)
-			.header("Content-Type", "application/json")
-			.header("User-Agent", "Steward")
-			.POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-			.build();
-		int status;
 		try {
-			status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			this.webhooks.post(delivery.address(), delivery.payload(), Map.of(), receiver);
 		}
-		catch (HttpTimeoutException ex) {
-			throw new DeliveryFailure("The " + receiver + " did not answer within " + TIMEOUT_SECONDS + " s", false);
-		}
-		catch (IOException ex) {
-			throw new DeliveryFailure("The " + receiver + " could not be reached: " + ex.getClass().getSimpleName(),
-					false);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DeliveryFailure("Interrupted while sending to the " + receiver, false);
-		}
-		if (status < 200 || status > 299) {
-			boolean refused = status >= 400 && status < 500 && status != 408 && status != 429;
-			throw new DeliveryFailure("The " + receiver + " answered HTTP " + status, refused);
+		catch (WebhookSender.Failure failure) {
+			throw new DeliveryFailure(failure.getMessage(), failure.permanent());
 		}
 	}
 
