@@ -1,0 +1,120 @@
+package dev.steward.changes.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.steward.common.Sql;
+import dev.steward.common.Where;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stored change requests with their approvals and history. */
+@Repository
+public class ChangeStore {
+
+	private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("service"),
+			rs.getString("title"), rs.getString("category"), rs.getString("description"), rs.getString("risk"),
+			rs.getString("implementer"), rs.getString("environment"), Sql.instant(rs, "planned_start"),
+			Sql.instant(rs, "planned_end"), rs.getString("rollback_plan"), rs.getString("emergency_justification"),
+			rs.getObject("emergency_incident", Long.class), rs.getString("status"), rs.getString("gate"),
+			rs.getString("outcome"), rs.getString("created_by"), Sql.instant(rs, "created_at"),
+			Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"), rs.getLong("version"));
+
+	private final JdbcClient jdbc;
+
+	ChangeStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Row> find(long id) {
+		return this.jdbc.sql("select * from change_requests where id = ?").param(id).query(ROW).optional();
+	}
+
+	public Optional<Row> lock(long id) {
+		return this.jdbc.sql("select * from change_requests where id = ? for update").param(id).query(ROW).optional();
+	}
+
+	/**
+	 * Changes newest first; {@code from}/{@code until} keep those whose planned interval
+	 * overlaps that stretch.
+	 */
+	public List<Row> page(String service, String status, Instant from, Instant until, Long before, int limit) {
+		return new Where().and("service = :service", "service", service)
+			.and("status = :status", "status", status)
+			.and("planned_end > :from", "from", Sql.timestamp(from))
+			.and("planned_start < :until", "until", Sql.timestamp(until))
+			.and("id < :before", "before", before)
+			.list(this.jdbc, "select * from change_requests", "id desc", limit, ROW);
+	}
+
+	public long insert(Row row) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into change_requests (service, title, category, description, risk, implementer, environment,
+				planned_start, planned_end, rollback_plan, emergency_justification, emergency_incident, status,
+				created_by, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+			.params(row.service(), row.title(), row.category(), row.description(), row.risk(), row.implementer(),
+					row.environment(), Sql.timestamp(row.plannedStart()), Sql.timestamp(row.plannedEnd()),
+					row.rollbackPlan(), row.emergencyJustification(), row.emergencyIncident(), row.status(),
+					row.createdBy(), Sql.timestamp(row.createdAt()))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Records a transition; null values leave their column as it is. */
+	public void transition(long id, String status, String gate, String outcome, Instant startedAt, Instant finishedAt) {
+		this.jdbc.sql("""
+				update change_requests set status = ?, gate = coalesce(?, gate), outcome = coalesce(?, outcome),
+				started_at = coalesce(?, started_at), finished_at = coalesce(?, finished_at), version = version + 1
+				where id = ?""")
+			.params(status, gate, outcome, Sql.timestamp(startedAt), Sql.timestamp(finishedAt), id)
+			.update();
+	}
+
+	public List<ApprovalRow> approvals(long id) {
+		return this.jdbc.sql("select * from change_approvals where change_id = ? order by at, approver")
+			.param(id)
+			.query((rs, n) -> new ApprovalRow(rs.getString("approver"), rs.getString("side"), Sql.instant(rs, "at")))
+			.list();
+	}
+
+	public void approve(long id, String approver, String side, Instant at) {
+		this.jdbc.sql("insert into change_approvals (change_id, approver, side, at) values (?, ?, ?, ?)")
+			.params(id, approver, side, Sql.timestamp(at))
+			.update();
+	}
+
+	public List<StepRow> history(long id) {
+		return this.jdbc.sql("select * from change_history where change_id = ? order by id")
+			.param(id)
+			.query((rs, n) -> new StepRow(Sql.instant(rs, "at"), rs.getString("status"), rs.getString("actor"),
+					rs.getString("detail")))
+			.list();
+	}
+
+	public void addStep(long id, Instant at, String status, String actor, String detail) {
+		this.jdbc.sql("insert into change_history (change_id, at, status, actor, detail) values (?, ?, ?, ?, ?)")
+			.params(id, Sql.timestamp(at), status, actor, detail)
+			.update();
+	}
+
+	/** A change request as stored; {@code gate} is JSON. */
+	public record Row(long id, String service, String title, String category, String description, String risk,
+			String implementer, String environment, Instant plannedStart, Instant plannedEnd, String rollbackPlan,
+			String emergencyJustification, Long emergencyIncident, String status, String gate, String outcome,
+			String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, long revision) {
+	}
+
+	/** An approval as stored. */
+	public record ApprovalRow(String approver, String side, Instant at) {
+	}
+
+	/** A transition as stored. */
+	public record StepRow(Instant at, String status, String actor, String detail) {
+	}
+
+}
