@@ -345,7 +345,7 @@ public class Changes {
 				.because("Cannot " + action + " change " + row.id() + " while it is " + status.key()
 						+ "; that is possible only when it is "
 						+ String.join(" or ", List.of(allowed).stream().map(Keyed::key).toList()))
-				.detail("status", status.key());
+				.detail("currentStatus", status.key());
 		}
 	}
 
