@@ -49,16 +49,20 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final DemoIncidents incidents;
 
+	private final DemoDeployments deployments;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
-			DemoRotations rotations, DemoIncidents incidents, TransactionTemplate transaction) {
+			DemoRotations rotations, DemoIncidents incidents, DemoDeployments deployments,
+			TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
 		this.credentials = credentials;
 		this.rotations = rotations;
 		this.incidents = incidents;
+		this.deployments = deployments;
 		this.transaction = transaction;
 	}
 
@@ -98,6 +102,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.rotations.load(services().stream()
 			.collect(java.util.stream.Collectors.toMap(ServiceRequest::name, ServiceRequest::owner)));
 		this.incidents.load();
+		this.deployments.load();
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 

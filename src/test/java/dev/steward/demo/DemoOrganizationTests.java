@@ -50,4 +50,35 @@ class DemoOrganizationTests {
 			.asString()).isEqualTo("draft");
 	}
 
+	@Test
+	void deploymentsChangesAndWindowsShowEveryState() {
+		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port, ApiTest.ADMIN_TOKEN);
+		assertThat(api.get("/api/v1/environments").json().path("items").findValuesAsString("name"))
+			.containsExactly("development", "staging", "production");
+		JsonNode search = api.get("/api/v1/deployments?service=search-api&environment=production").json();
+		JsonNode rollout = search.path("items").get(0);
+		assertThat(rollout.path("status").asString()).isEqualTo("in-progress");
+		assertThat(rollout.path("rollbackTarget").asString()).isEqualTo("7.3.0");
+		assertThat(rollout.path("nodes").valueStream().map(node -> node.path("status").asString()))
+			.containsExactly("updated", "updating", "pending", "pending");
+		JsonNode checkout = api.get("/api/v1/services/checkout-api/instances/production").json();
+		assertThat(checkout.path("currentVersion").asString()).isEqualTo("4.11.3");
+		assertThat(api.get("/api/v1/deployments?service=checkout-api&status=rolled-back").json().path("items"))
+			.hasSize(1);
+		assertThat(api.get("/api/v1/changes")
+			.json()
+			.path("items")
+			.valueStream()
+			.map(change -> change.path("status").asString()))
+			.containsExactlyInAnyOrder("approved", "submitted", "draft");
+		assertThat(api.get("/api/v1/windows?service=payments-api")
+			.json()
+			.path("items")
+			.valueStream()
+			.map(window -> window.path("name").asString()))
+			.containsExactly("month-end-settlement", "weekend-freeze", "year-end-freeze");
+		assertThat(api.get("/api/v1/gate?service=checkout-api&environment=production").json().path("reasons"))
+			.isNotEmpty();
+	}
+
 }
