@@ -37,8 +37,8 @@ class ApplyCommand implements Callable<Integer> {
 	boolean dryRun;
 
 	@Option(names = "--prune",
-			description = "Also delete services, products, escalation policies, schedules and teams that no file "
-					+ "declares.")
+			description = "Also delete deployment windows, services, products, escalation policies, schedules, teams "
+					+ "and environments that no file declares.")
 	boolean prune;
 
 	@Option(names = "--allow-transfer", description = "Let an owner change go through a recorded transfer.")

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
 		description = "Write the current catalog as YAML files (users, teams, products, services, schedules, "
-				+ "escalation policies) that 'steward apply' takes back unchanged.")
+				+ "escalation policies, environments, deployment windows) that 'steward apply' takes back unchanged.")
 class ExportCommand implements Callable<Integer> {
 
 	@Option(names = { "-o", "--output" }, defaultValue = ".", description = "Directory to write to (default: .).")
@@ -61,6 +61,10 @@ class ExportCommand implements Callable<Integer> {
 			write("services.yaml", "Service", all("/api/v1/services"), service -> service(service, policyOfService));
 			write("schedules.yaml", "Schedule", all("/api/v1/schedules"), this::schedule);
 			write("escalation-policies.yaml", "EscalationPolicy", policies, this::policy);
+			write("environments.yaml", "Environment", all("/api/v1/environments"),
+					environment -> fields(environment, "title", "kind", "order", "promotionRequired", "description"));
+			write("windows.yaml", "Window", all("/api/v1/windows"), window -> fields(window, "title", "scope",
+					"environments", "kind", "schedule", "duration", "start", "end", "timeZone", "reason"));
 			System.out.println("Exported the catalog to " + this.output);
 			return ExitCodes.OK;
 		}

@@ -2,12 +2,15 @@ package dev.steward.cli;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.steward.catalog.Aspect;
@@ -17,23 +20,38 @@ import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
 import dev.steward.common.Validation;
+import dev.steward.environments.EnvironmentKind;
 import dev.steward.oncall.TurnLength;
+import dev.steward.windows.CronSchedule;
+import dev.steward.windows.WindowKind;
+import dev.steward.windows.WindowScope;
 
 /**
  * Offline checks of catalog documents: the envelope, each kind's required fields and
  * values, and that every reference (owner, member, product, dependency, delegation,
- * escalation policy, a schedule's team and users, a policy's team and targets) names a
- * document among the files checked.
+ * escalation policy, a schedule's team and users, a policy's team and targets, a window's
+ * environments and the service or product of its scope) names a document among the files
+ * checked.
  */
 final class ManifestChecks {
 
 	static final String API_VERSION = "steward.dev/v1";
 
-	static final List<String> KINDS = List.of("User", "Team", "Product", "Service", "Schedule", "EscalationPolicy");
+	static final List<String> KINDS = List.of("User", "Team", "Product", "Service", "Schedule", "EscalationPolicy",
+			"Environment", "Window");
+
+	/** The environments of a window that leaves them out. */
+	private static final List<String> DEFAULT_ENVIRONMENTS = List.of("production");
+
+	/** The highest place of an environment in the promotion order. */
+	private static final long MAX_ORDER = 10_000;
 
 	private final List<String> problems = new ArrayList<>();
 
 	private final Set<String> declared = new HashSet<>();
+
+	/** The environment documents by their place in the promotion order. */
+	private final Map<Long, String> environmentOrders = new HashMap<>();
 
 	/**
 	 * Every problem of the documents as {@code file:line:column: message}; empty when all
@@ -97,6 +115,8 @@ final class ManifestChecks {
 			case "Service" -> service(document, spec);
 			case "Schedule" -> schedule(document, spec);
 			case "EscalationPolicy" -> policy(document, spec);
+			case "Environment" -> environment(document, spec);
+			case "Window" -> window(document, spec);
 			default -> {
 			}
 		}
@@ -214,6 +234,97 @@ final class ManifestChecks {
 		}
 	}
 
+	private void environment(ManifestFiles.Document document, Map<String, Object> spec) {
+		oneOf(document, spec, "kind", Keyed.keys(EnvironmentKind.class), true);
+		if (required(document, spec, "order")) {
+			if (!(spec.get("order") instanceof Long order && order >= 0 && order <= MAX_ORDER)) {
+				problem(document, "spec.order", "order must be a number from 0 to " + MAX_ORDER);
+			}
+			else {
+				String other = this.environmentOrders.putIfAbsent(order, text(document.content(), "metadata.name"));
+				if (other != null) {
+					problem(document, "spec.order", "order " + order + " is also the order of Environment '" + other
+							+ "'; each environment has its own place in the promotion order");
+				}
+			}
+		}
+		if (spec.get("promotionRequired") != null && !(spec.get("promotionRequired") instanceof Boolean)) {
+			problem(document, "spec.promotionRequired", "promotionRequired must be true or false");
+		}
+	}
+
+	/**
+	 * A window's scope, kind, environments and timing: a cron {@code schedule} with a
+	 * {@code duration}, or a one-off {@code start} and {@code end}.
+	 */
+	private void window(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "scope")) {
+			Optional<WindowScope> scope = WindowScope.parse(String.valueOf(spec.get("scope")));
+			if (scope.isEmpty()) {
+				problem(document, "spec.scope", "scope must be company, product:<name> or service:<name>");
+			}
+			else if (scope.get().level() != WindowScope.Level.COMPANY) {
+				reference(document, "spec.scope",
+						scope.get().level() == WindowScope.Level.SERVICE ? "Service" : "Product", scope.get().name());
+			}
+		}
+		oneOf(document, spec, "kind", Keyed.keys(WindowKind.class), true);
+		if (spec.get("environments") == null) {
+			DEFAULT_ENVIRONMENTS.forEach(environment -> {
+				if (!this.declared.contains("Environment/" + environment)) {
+					problem(document, "spec", "refers to Environment '" + environment
+							+ "' (spec.environments leaves it out), which no given file declares");
+				}
+			});
+		}
+		else if (!(spec.get("environments") instanceof List<?> environments) || environments.isEmpty()) {
+			problem(document, "spec.environments", "environments must list at least one environment");
+		}
+		else {
+			for (int i = 0; i < environments.size(); i++) {
+				reference(document, "spec.environments[" + i + "]", "Environment", environments.get(i));
+			}
+		}
+		timeZone(document, spec);
+		boolean recurring = spec.get("schedule") != null || spec.get("duration") != null;
+		boolean once = spec.get("start") != null || spec.get("end") != null;
+		if (recurring && once) {
+			problem(document, "spec",
+					"give either spec.schedule and spec.duration or spec.start and spec.end, not both");
+		}
+		else if (recurring) {
+			if (required(document, spec, "schedule")) {
+				try {
+					CronSchedule.parse(String.valueOf(spec.get("schedule")));
+				}
+				catch (IllegalArgumentException ex) {
+					problem(document, "spec.schedule",
+							"schedule is not a five-field cron expression: " + ex.getMessage());
+				}
+			}
+			if (required(document, spec, "duration") && !isPositiveDuration(spec.get("duration"))) {
+				problem(document, "spec.duration", "duration must be a positive ISO-8601 duration such as PT2H");
+			}
+		}
+		else if (once) {
+			if (required(document, spec, "start")) {
+				time(document, spec, "spec", "start");
+			}
+			if (required(document, spec, "end")) {
+				time(document, spec, "spec", "end");
+			}
+			if (isTime(spec.get("start")) && isTime(spec.get("end"))
+					&& !OffsetDateTime.parse(spec.get("end").toString())
+						.isAfter(OffsetDateTime.parse(spec.get("start").toString()))) {
+				problem(document, "spec.end", "end must be after start");
+			}
+		}
+		else {
+			problem(document, "spec", "give spec.schedule and spec.duration (a recurring window) or spec.start and "
+					+ "spec.end (a one-off window)");
+		}
+	}
+
 	private void timeZone(ManifestFiles.Document document, Map<String, Object> spec) {
 		if (required(document, spec, "timeZone")) {
 			try {
@@ -278,6 +389,25 @@ final class ManifestChecks {
 
 	private static List<?> items(Object value) {
 		return value instanceof List<?> list ? list : List.of();
+	}
+
+	private static boolean isPositiveDuration(Object value) {
+		try {
+			Duration duration = Duration.parse(value.toString());
+			return !duration.isNegative() && !duration.isZero();
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isTime(Object value) {
+		try {
+			return value != null && OffsetDateTime.parse(value.toString()) != null;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isDuration(Object value) {

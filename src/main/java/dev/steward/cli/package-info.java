@@ -2,7 +2,7 @@
  * The {@code steward} command line: {@code server} starts the platform; later commands
  * talk to a running server.
  */
-@ApplicationModule(allowedDependencies = { "common", "access", "demo", "catalog", "oncall" })
+@ApplicationModule(allowedDependencies = { "common", "access", "demo", "catalog", "oncall", "environments", "windows" })
 package dev.steward.cli;
 
 import org.springframework.modulith.ApplicationModule;

@@ -13,4 +13,13 @@ public record EnvironmentRequest(String name, String title, String kind, Integer
 				environment.order(), environment.promotionRequired(), environment.description());
 	}
 
+	/**
+	 * This request as the environment would be stored: {@code promotionRequired} given
+	 * its default when absent.
+	 */
+	public EnvironmentRequest normalized() {
+		return new EnvironmentRequest(this.name, this.title, this.kind, this.order, this.promotionRequired != null
+				? this.promotionRequired : EnvironmentKind.PRODUCTION.key().equals(this.kind), this.description);
+	}
+
 }

@@ -46,17 +46,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Applies a batch of documents to the catalog in one transaction: users, teams and
- * products first, then services, schedules and escalation policies, then the services'
- * dependencies, delegations and escalation policy, then (with prune) deletions. Each
- * resource is compared with its current state, so only real changes reach the catalog
- * (and its audit log); a dry run plans the same way and rolls back.
+ * Applies a batch of documents to the catalog in one transaction: environments, users,
+ * teams and products first, then services, schedules, escalation policies and deployment
+ * windows, then the services' dependencies, delegations and escalation policy, then (with
+ * prune) deletions. Each resource is compared with its current state, so only real
+ * changes reach the catalog (and its audit log); a dry run plans the same way and rolls
+ * back.
  */
 @Service
 public class CatalogApply {
 
-	private static final List<String> KINDS = List.of("User", "Team", "Product", "Service", OnCallApply.SCHEDULE,
-			OnCallApply.ESCALATION_POLICY);
+	private static final List<String> KINDS = List.of(WindowApply.ENVIRONMENT, "User", "Team", "Product", "Service",
+			OnCallApply.SCHEDULE, OnCallApply.ESCALATION_POLICY, WindowApply.WINDOW);
 
 	private final Directory directory;
 
@@ -72,10 +73,13 @@ public class CatalogApply {
 
 	private final NotificationApply notifications;
 
+	private final WindowApply deployments;
+
 	private final JsonMapper json;
 
 	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
-			ResourceChanges resources, OnCallApply onCall, NotificationApply notifications, JsonMapper json) {
+			ResourceChanges resources, OnCallApply onCall, NotificationApply notifications, WindowApply deployments,
+			JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
@@ -83,6 +87,7 @@ public class CatalogApply {
 		this.resources = resources;
 		this.onCall = onCall;
 		this.notifications = notifications;
+		this.deployments = deployments;
 		this.json = json;
 	}
 
@@ -160,6 +165,8 @@ public class CatalogApply {
 			case "Product" -> applyProduct(document, index);
 			case OnCallApply.SCHEDULE -> this.onCall.applySchedule(document, index);
 			case OnCallApply.ESCALATION_POLICY -> this.onCall.applyPolicy(document, index);
+			case WindowApply.ENVIRONMENT -> this.deployments.applyEnvironment(document, index);
+			case WindowApply.WINDOW -> this.deployments.applyWindow(document, index);
 			default -> applyService(document, index, allowTransfer);
 		};
 	}
@@ -296,7 +303,8 @@ public class CatalogApply {
 		Map<String, Set<String>> declared = new LinkedHashMap<>();
 		documents.forEach(
 				document -> declared.computeIfAbsent(document.kind(), kind -> new HashSet<>()).add(document.name()));
-		List<PlanItem> deletions = new ArrayList<>();
+		List<PlanItem> deletions = new ArrayList<>(
+				this.deployments.pruneWindows(declared.getOrDefault(WindowApply.WINDOW, Set.of())));
 		List<String> services = new ArrayList<>(ResourceChanges.names(
 				cursor -> this.services.services(ServiceFilter.none(), Cursor.MAX_LIMIT, cursor), ServiceEntry::name));
 		services.removeAll(declared.getOrDefault("Service", Set.of()));
@@ -306,6 +314,7 @@ public class CatalogApply {
 				String service = it.next();
 				if (this.services.consumers(service).stream().noneMatch(edge -> services.contains(edge.consumer()))) {
 					permit("Service", service, Action.DELETE, null);
+					this.deployments.requireNoWindowFor("Service", service);
 					this.services.delete(service, null);
 					deletions.add(new PlanItem("Service", service, Action.DELETE, List.of()));
 					it.remove();
@@ -320,6 +329,7 @@ public class CatalogApply {
 				ProductEntry::name)) {
 			if (!declared.getOrDefault("Product", Set.of()).contains(product)) {
 				permit("Product", product, Action.DELETE, null);
+				this.deployments.requireNoWindowFor("Product", product);
 				this.products.delete(product, null);
 				deletions.add(new PlanItem("Product", product, Action.DELETE, List.of()));
 			}
@@ -334,6 +344,7 @@ public class CatalogApply {
 				deletions.add(new PlanItem("Team", team.name(), Action.DELETE, List.of()));
 			}
 		}
+		deletions.addAll(this.deployments.pruneEnvironments(declared.getOrDefault(WindowApply.ENVIRONMENT, Set.of())));
 		return deletions;
 	}
 

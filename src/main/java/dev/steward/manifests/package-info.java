@@ -1,10 +1,11 @@
 /**
  * Catalog as code: declarative documents ({@code apiVersion: steward.dev/v1},
  * {@code kind}, {@code metadata.name}, {@code spec}) applied to the catalog as one
- * planned, atomic and idempotent change; on-call schedules and escalation policies are
- * declared the same way.
+ * planned, atomic and idempotent change; on-call schedules and escalation policies,
+ * environments and deployment windows are declared the same way.
  */
-@ApplicationModule(allowedDependencies = { "common", "catalog", "access", "oncall", "notifications" })
+@ApplicationModule(
+		allowedDependencies = { "common", "catalog", "access", "oncall", "notifications", "environments", "windows" })
 package dev.steward.manifests;
 
 import org.springframework.modulith.ApplicationModule;

@@ -271,7 +271,7 @@ public class Windows {
 				validation.error(field, "names no environment: '" + environment + "'");
 			}
 		}
-		return environments.stream().distinct().sorted().toList();
+		return environments.stream().distinct().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
 	}
 
 	private static void validateCron(Validation validation, String schedule) {

@@ -64,6 +64,66 @@ final class CatalogFiles {
 		}
 	}
 
+	/**
+	 * The files with on-call, and two environments with a recurring window of the ledger
+	 * service and a one-off company blackout, written as people write them rather than as
+	 * stored (environments out of order, a duration in minutes, times with an offset).
+	 */
+	static Path writeWithWindows(Path directory, String suffix, int tier) {
+		writeWithOnCall(directory, suffix, tier);
+		try {
+			Files.writeString(directory.resolve("deployments.yaml"), """
+					apiVersion: steward.dev/v1
+					kind: Environment
+					metadata:
+					  name: staging-%1$s
+					spec:
+					  title: Staging
+					  kind: non-production
+					  order: 50
+					---
+					apiVersion: steward.dev/v1
+					kind: Environment
+					metadata:
+					  name: production-%1$s
+					spec:
+					  title: Production
+					  kind: production
+					  order: 100
+					---
+					apiVersion: steward.dev/v1
+					kind: Window
+					metadata:
+					  name: ledger-evenings-%1$s
+					spec:
+					  title: Ledger releases
+					  scope: service:ledger-%1$s
+					  environments: [staging-%1$s, production-%1$s]
+					  kind: allow
+					  schedule: "0 18 * * 1-4"
+					  duration: PT120M
+					  timeZone: Europe/London
+					---
+					apiVersion: steward.dev/v1
+					kind: Window
+					metadata:
+					  name: holidays-%1$s
+					spec:
+					  scope: company
+					  environments: [production-%1$s]
+					  kind: deny
+					  start: 2027-12-24T00:00:00+01:00
+					  end: 2027-12-27T00:00:00+01:00
+					  timeZone: Europe/Berlin
+					  reason: Holidays
+					""".formatted(suffix));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path write(Path directory, String suffix, int tier, String ledgerExtra) {
 		try {
 			Files.createDirectories(directory.resolve("teams"));

@@ -13,6 +13,8 @@ import dev.steward.catalog.Lifecycle;
 import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
+import dev.steward.environments.EnvironmentKind;
+import dev.steward.windows.WindowKind;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,33 @@ class SchemaTests extends ApiTest {
 		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref")).contains(
 				"https://steward.dev/schemas/v1/schedule.schema.json",
 				"https://steward.dev/schemas/v1/escalation-policy.schema.json");
+	}
+
+	@Test
+	void environmentAndWindowSchemasDescribeTheirKinds() {
+		JsonNode environment = schema("environment").path("properties");
+		assertThat(environment.path("kind").path("const").asString()).isEqualTo("Environment");
+		JsonNode environmentSpec = environment.path("spec");
+		assertThat(strings(environmentSpec.path("required"))).containsExactly("kind", "order");
+		assertThat(values(environmentSpec.path("properties").path("kind")))
+			.isEqualTo(Keyed.keys(EnvironmentKind.class));
+		assertThat(environmentSpec.path("properties").path("promotionRequired").path("type").asString())
+			.isEqualTo("boolean");
+
+		JsonNode window = schema("window").path("properties");
+		assertThat(window.path("kind").path("const").asString()).isEqualTo("Window");
+		JsonNode windowSpec = window.path("spec");
+		assertThat(strings(windowSpec.path("required"))).containsExactly("scope", "kind", "timeZone");
+		assertThat(values(windowSpec.path("properties").path("kind"))).isEqualTo(Keyed.keys(WindowKind.class));
+		assertThat(windowSpec.path("oneOf")).hasSize(2);
+		assertThat(strings(windowSpec.path("oneOf").get(0).path("required"))).containsExactly("schedule", "duration");
+		assertThat(strings(windowSpec.path("oneOf").get(1).path("required"))).containsExactly("start", "end");
+		String scope = windowSpec.path("properties").path("scope").path("pattern").asString();
+		assertThat(List.of("company", "product:shop", "service:api")).allMatch(value -> value.matches(scope));
+		assertThat(List.of("team:ops", "service:", "Company")).noneMatch(value -> value.matches(scope));
+		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref")).contains(
+				"https://steward.dev/schemas/v1/environment.schema.json",
+				"https://steward.dev/schemas/v1/window.schema.json");
 	}
 
 }

@@ -74,6 +74,39 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void checksEnvironmentsWindowsAndTheirReferences() throws Exception {
+		CatalogFiles.writeWithWindows(this.directory, "x", 2);
+		CommandOutput valid = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(valid.exitCode()).as(valid.err()).isZero();
+		assertThat(valid.out()).contains("10 document(s) valid");
+
+		Path deployments = this.directory.resolve("deployments.yaml");
+		Files.writeString(deployments,
+				Files.readString(deployments)
+					.replace("kind: non-production", "kind: testing")
+					.replace("order: 100", "order: 50")
+					.replace("scope: service:ledger-x", "scope: service:ledgr-x")
+					.replace("[staging-x, production-x]", "[staging-x, prod-x]")
+					.replace("0 18 * * 1-4", "0 18 * * 1-8")
+					.replace("duration: PT120M", "duration: two hours")
+					.replace("  environments: [production-x]\n", "")
+					.replace("end: 2027-12-27T00:00:00+01:00", "end: 2027-12-20T00:00:00+01:00")
+					.replace("scope: company", "scope: team:billing-x"));
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains(deployments + ":7:3: spec.kind must be one of production, non-production")
+			.contains(deployments + ":17:3: order 50 is also the order of Environment 'staging-x'")
+			.contains(deployments + ":25:3: refers to Service 'ledgr-x', which no given file declares")
+			.contains(deployments + ":26:29: refers to Environment 'prod-x', which no given file declares")
+			.contains(
+					deployments + ":28:3: schedule is not a five-field cron expression: day of week: 8 is outside 0-7")
+			.contains(deployments + ":29:3: duration must be a positive ISO-8601 duration")
+			.contains("scope must be company, product:<name> or service:<name>")
+			.contains("refers to Environment 'production' (spec.environments leaves it out)")
+			.contains("end must be after start");
+	}
+
+	@Test
 	void reportsYamlSyntaxErrorsWithoutAStackTrace() throws Exception {
 		Path broken = this.directory.resolve("broken.yaml");
 		Files.writeString(broken, "apiVersion: steward.dev/v1\nkind: [Service\nmetadata: {name: x}\n");

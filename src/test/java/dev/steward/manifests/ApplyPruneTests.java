@@ -46,21 +46,38 @@ class ApplyPruneTests {
 						Map.of("team", "gone", "timeZone", "UTC", "layers",
 								List.of(Map.of("start", "2027-01-04T00:00:00Z", "turnLength", "P1D", "users",
 										List.of("pager"))))),
-				document("EscalationPolicy", "paging", Map.of("team", "gone", "levels", List
-					.of(Map.of("delay", "PT5M", "targets", List.of(Map.of("type", "schedule", "name", "rota")))))));
+				document("EscalationPolicy", "paging",
+						Map.of("team", "gone", "levels",
+								List.of(Map.of("delay", "PT5M", "targets",
+										List.of(Map.of("type", "schedule", "name", "rota")))))),
+				document("Environment", "production", Map.of("kind", "production", "order", 100)),
+				document("Environment", "staging", Map.of("kind", "non-production", "order", 50)),
+				document("Window", "provider-freeze",
+						Map.of("scope", "service:provider", "environments", List.of("staging", "production"), "kind",
+								"deny", "start", "2027-12-24T00:00:00Z", "end", "2027-12-27T00:00:00Z", "timeZone",
+								"UTC")),
+				document("Window", "old-nightly", Map.of("scope", "product:old", "kind", "allow", "schedule",
+						"0 22 * * *", "duration", "PT2H", "timeZone", "UTC")));
 		assertThat(api.post("/api/v1/apply", Map.of("documents", all)).status()).isEqualTo(200);
 
-		List<Map<String, Object>> remaining = List.of(all.get(1), document("Service", "kept", keptService));
+		Map<String, Object> production = all.get(9);
+		List<Map<String, Object>> remaining = List.of(all.get(1), document("Service", "kept", keptService), production);
 		JsonNode dryRun = api.post("/api/v1/apply", Map.of("documents", remaining, "prune", true, "dryRun", true))
 			.json();
-		assertThat(dryRun.path("summary").path("delete").asInt()).isEqualTo(6);
+		assertThat(dryRun.path("summary").path("delete").asInt()).isEqualTo(9);
+		assertThat(api.get("/api/v1/windows/provider-freeze").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/services/consumer").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/escalation-policies/paging").status()).isEqualTo(200);
 
 		JsonNode applied = api.post("/api/v1/apply", Map.of("documents", remaining, "prune", true)).json();
-		assertThat(applied.path("plan").get(1).path("changes").get(0).asString()).isEqualTo("escalationPolicy");
-		assertThat(applied.path("plan").findValuesAsString("name")).containsSubsequence("consumer", "provider", "old",
-				"paging", "rota", "gone");
+		JsonNode kept = applied.path("plan").get(2);
+		assertThat(kept.path("name").asString()).isEqualTo("kept");
+		assertThat(kept.path("changes").get(0).asString()).isEqualTo("escalationPolicy");
+		assertThat(applied.path("plan").findValuesAsString("name")).containsSubsequence("old-nightly",
+				"provider-freeze", "consumer", "provider", "old", "paging", "rota", "gone", "staging");
+		assertThat(api.get("/api/v1/windows/old-nightly").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/environments/staging").status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/environments/production").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/services/provider").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/escalation-policies/paging").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/schedules/rota").status()).isEqualTo(404);
@@ -76,6 +93,24 @@ class ApplyPruneTests {
 		assertThat(refused.path("status").asInt()).isEqualTo(409);
 		assertThat(refused.path("detail").asString()).contains("Team 'keep'").contains("kept-rota");
 		assertThat(api.get("/api/v1/services/kept").status()).isEqualTo(200);
+
+		Map<String, Object> keptFreeze = document("Window", "kept-freeze", Map.of("scope", "service:kept", "kind",
+				"deny", "start", "2027-12-24T00:00:00Z", "end", "2027-12-27T00:00:00Z", "timeZone", "UTC"));
+		assertThat(api.post("/api/v1/apply", Map.of("documents", List.of(production, keptFreeze))).status())
+			.isEqualTo(200);
+		JsonNode scoped = api
+			.post("/api/v1/apply",
+					Map.of("documents", List.of(all.get(0), all.get(1), keptRota, production, keptFreeze), "prune",
+							true))
+			.json();
+		assertThat(scoped.path("status").asInt()).isEqualTo(409);
+		assertThat(scoped.path("detail").asString()).contains("Service 'kept'").contains("kept-freeze");
+		ApiClient.Reply unscoped = api.post("/api/v1/apply", Map.of("documents",
+				List.of(all.get(0), all.get(1), keptRota, document("Service", "kept", keptService)), "prune", true));
+		assertThat(unscoped.status()).isEqualTo(200);
+		assertThat(unscoped.json().path("plan").findValuesAsString("name")).containsSubsequence("kept-freeze",
+				"production");
+		assertThat(api.get("/api/v1/environments/production").status()).isEqualTo(404);
 	}
 
 }
