@@ -3,6 +3,9 @@ create table deployment_windows (
     title varchar(200),
     -- company | product:<name> | service:<name>
     scope varchar(80) not null,
+    -- the service or product a scoped window belongs to, so that deleting either deletes its windows
+    scope_service varchar(63) references services (name) on delete cascade,
+    scope_product varchar(63) references products (name) on delete cascade,
     kind varchar(8) not null,
     schedule varchar(200),
     duration varchar(40),

@@ -56,9 +56,11 @@ public class WindowStore {
 
 	public void insert(Row row) {
 		this.jdbc.sql("""
-				insert into deployment_windows (name, title, scope, kind, schedule, duration, starts_at, ends_at,
-				time_zone, reason, created_at, created_by, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
-			.params(row.name(), row.title(), row.scope(), row.kind(), row.schedule(), row.duration(),
+				insert into deployment_windows (name, title, scope, scope_service, scope_product, kind, schedule,
+				duration, starts_at, ends_at, time_zone, reason, created_at, created_by, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+			.params(row.name(), row.title(), row.scope(), scoped(row.scope(), "service:"),
+					scoped(row.scope(), "product:"), row.kind(), row.schedule(), row.duration(),
 					Sql.timestamp(row.start()), Sql.timestamp(row.end()), row.timeZone(), row.reason(),
 					Sql.timestamp(row.createdAt()), row.createdBy())
 			.update();
@@ -67,11 +69,12 @@ public class WindowStore {
 
 	public boolean update(Row row) {
 		boolean updated = this.jdbc.sql("""
-				update deployment_windows set title = ?, scope = ?, kind = ?, schedule = ?, duration = ?,
-				starts_at = ?, ends_at = ?, time_zone = ?, reason = ?, version = version + 1
-				where name = ? and version = ?""")
-			.params(row.title(), row.scope(), row.kind(), row.schedule(), row.duration(), Sql.timestamp(row.start()),
-					Sql.timestamp(row.end()), row.timeZone(), row.reason(), row.name(), row.version())
+				update deployment_windows set title = ?, scope = ?, scope_service = ?, scope_product = ?, kind = ?,
+				schedule = ?, duration = ?, starts_at = ?, ends_at = ?, time_zone = ?, reason = ?,
+				version = version + 1 where name = ? and version = ?""")
+			.params(row.title(), row.scope(), scoped(row.scope(), "service:"), scoped(row.scope(), "product:"),
+					row.kind(), row.schedule(), row.duration(), Sql.timestamp(row.start()), Sql.timestamp(row.end()),
+					row.timeZone(), row.reason(), row.name(), row.version())
 			.update() == 1;
 		if (updated) {
 			replaceEnvironments(row);
@@ -82,6 +85,11 @@ public class WindowStore {
 	public void delete(String name) {
 		this.jdbc.sql("delete from deployment_windows where name = ?").param(name).update();
 		bumpRevision();
+	}
+
+	/** The name after {@code prefix} when the scope starts with it, else null. */
+	private static String scoped(String scope, String prefix) {
+		return scope.startsWith(prefix) ? scope.substring(prefix.length()) : null;
 	}
 
 	private void replaceEnvironments(Row row) {
