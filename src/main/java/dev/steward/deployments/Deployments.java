@@ -321,7 +321,7 @@ public class Deployments {
 				.because("Cannot " + action + " deployment " + row.id() + " while it is " + status.key()
 						+ "; that is possible only when it is "
 						+ allowed.stream().map(Keyed::key).sorted().reduce((a, b) -> a + " or " + b).orElseThrow())
-				.detail("status", status.key());
+				.detail("deploymentStatus", status.key());
 		}
 	}
 
