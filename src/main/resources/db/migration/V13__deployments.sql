@@ -33,6 +33,8 @@ create table deployments (
     requested_by varchar(200) not null,
     requested_at timestamp with time zone not null,
     finished_at timestamp with time zone,
+    -- true when the request named no nodes (nor did the instance): the pipeline's reports add them
+    nodes_reported boolean not null,
     version bigint not null
 );
 create index deployments_by_service on deployments (service, environment, id);

@@ -38,6 +38,12 @@ class PlatformTests extends ApiTest {
 				"/api/v1/incidents/{number}/timeline", "/api/v1/incidents/{number}/acknowledge",
 				"/api/v1/incidents/{number}/resolve", "/api/v1/incidents/{number}/notes",
 				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules");
+		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/deployments",
+				"/api/v1/deployments/{id}", "/api/v1/deployments/{id}/nodes/{node}", "/api/v1/deployments/{id}/verify",
+				"/api/v1/deployments/{id}/fail", "/api/v1/deployments/{id}/rollback",
+				"/api/v1/deployments/{id}/rolled-back", "/api/v1/deployments/{id}/hook-deliveries",
+				"/api/v1/services/{service}/instances", "/api/v1/services/{service}/instances/{environment}",
+				"/api/v1/services/{service}/deployment-hooks", "/api/v1/services/{service}/deployment-hooks/{hook}");
 	}
 
 	@Test

@@ -141,7 +141,7 @@ public class Deployments {
 				this.store.lastSucceeded(request.service(), request.environment()).orElse(null),
 				this.json.writeValueAsString(decision), emergency == null ? null : emergency.justification(),
 				emergency == null ? null : emergency.incident(), null, null, null, actor, now,
-				status == DeploymentStatus.BLOCKED ? now : null, 0));
+				status == DeploymentStatus.BLOCKED ? now : null, valid.nodes().isEmpty(), 0));
 		for (int i = 0; i < valid.nodes().size(); i++) {
 			this.store.addNode(id, valid.nodes().get(i), i, NodeStatus.PENDING.key(), null);
 		}
@@ -171,7 +171,7 @@ public class Deployments {
 		Optional<DeploymentStore.NodeRow> current = nodes.stream().filter(n -> n.node().equals(node)).findFirst();
 		Instant now = this.clock.instant();
 		if (current.isEmpty()) {
-			if (!nodes.isEmpty()) {
+			if (!row.nodesReported()) {
 				throw NotFound.because("Deployment " + id + " has no node '" + node + "'; its nodes are "
 						+ nodes.stream().map(DeploymentStore.NodeRow::node).toList());
 			}

@@ -54,6 +54,11 @@ class AuthorizationMatrixTests extends ApiTest {
 			Set<Caller> allowed) {
 	}
 
+	/** Resources some endpoints act on, made on first use in an organization. */
+	private final Map<List<Object>, String> fixtures = new java.util.HashMap<>();
+
+	private String deploymentEnvironment;
+
 	private List<Endpoint> endpoints() {
 		List<Endpoint> all = new ArrayList<>();
 		all.add(new Endpoint("register service", "POST", org -> "/api/v1/services",
@@ -134,6 +139,7 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> Map.of("rules", List.of(Map.of("after", "PT5M", "contactMethod", "pager"))), SELF));
 		all.addAll(onCallEndpoints());
 		all.addAll(incidentEndpoints());
+		all.addAll(deploymentEndpoints());
 		return all;
 	}
 
@@ -192,6 +198,75 @@ class AuthorizationMatrixTests extends ApiTest {
 				new Endpoint("write postmortem", "PUT",
 						org -> "/api/v1/incidents/" + org.resolvedIncident() + "/postmortem",
 						org -> Map.of("status", "draft", "actionItems", List.of()), OWNERS));
+	}
+
+	private List<Endpoint> deploymentEndpoints() {
+		Function<Org, String> hooks = org -> "/api/v1/services/" + org.service() + "/deployment-hooks";
+		return List.of(
+				new Endpoint("request deployment", "POST", org -> "/api/v1/deployments",
+						org -> Map.of("service", org.service(), "environment", deploymentEnvironment(), "version",
+								"1.0.0"),
+						OWNERS),
+				new Endpoint("report node progress", "POST", org -> deployment(org, false) + "/nodes/a",
+						org -> Map.of("status", "updating"), OWNERS),
+				new Endpoint("verify deployment", "POST", org -> deployment(org, false) + "/verify",
+						org -> Map.of("passed", true), OWNERS),
+				new Endpoint("fail deployment", "POST", org -> deployment(org, false) + "/fail",
+						org -> Map.of("reason", "Broken build"), OWNERS),
+				new Endpoint("roll back deployment", "POST", org -> deployment(org, false) + "/rollback", org -> null,
+						OWNERS),
+				new Endpoint("finish rolling back", "POST", org -> deployment(org, true) + "/rolled-back", org -> null,
+						OWNERS),
+				new Endpoint("set service instance", "PUT",
+						org -> "/api/v1/services/" + org.service() + "/instances/" + deploymentEnvironment(),
+						org -> Map.of("url", "https://a.example.com", "nodes", List.of("a")), OWNERS),
+				new Endpoint("delete service instance", "DELETE", this::serviceInstance, org -> null, OWNERS),
+				new Endpoint("add deployment hook", "POST", hooks,
+						org -> Map.of("name", "ci", "url", "https://ci.example.com/hook"), OWNERS),
+				new Endpoint("remove deployment hook", "DELETE", this::deploymentHook, org -> null, OWNERS));
+	}
+
+	/** The environment deployments go to, one for all organizations. */
+	private synchronized String deploymentEnvironment() {
+		if (this.deploymentEnvironment == null) {
+			this.deploymentEnvironment = environment("non-production", false);
+		}
+		return this.deploymentEnvironment;
+	}
+
+	/**
+	 * The path of the organization's deployment in progress (or rolling back), made once
+	 * for all callers of that organization.
+	 */
+	private String deployment(Org org, boolean rollingBack) {
+		return this.fixtures.computeIfAbsent(List.of(org, "deployment", rollingBack), key -> {
+			String path = "/api/v1/deployments/"
+					+ created(this.api.post("/api/v1/deployments", Map.of("service", org.service(), "environment",
+							deploymentEnvironment(), "version", "1.0.0", "nodes", List.of("a"))))
+						.json()
+						.path("id")
+						.asLong();
+			if (rollingBack) {
+				ok(this.api.post(path + "/rollback", null));
+			}
+			return path;
+		});
+	}
+
+	private String serviceInstance(Org org) {
+		return this.fixtures.computeIfAbsent(List.of(org, "instance"), key -> {
+			String path = "/api/v1/services/" + org.service() + "/instances/" + deploymentEnvironment();
+			created(this.api.put(path, Map.of("nodes", List.of("a"))));
+			return path;
+		});
+	}
+
+	private String deploymentHook(Org org) {
+		return this.fixtures.computeIfAbsent(List.of(org, "hook"), key -> {
+			created(this.api.post("/api/v1/services/" + org.service() + "/deployment-hooks",
+					Map.of("name", "argo", "url", "https://argo.example.com/hook")));
+			return "/api/v1/services/" + org.service() + "/deployment-hooks/argo";
+		});
 	}
 
 	private static Map<String, Object> named(Map<String, Object> body, String prefix) {

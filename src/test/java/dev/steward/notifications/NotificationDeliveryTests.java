@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.steward.ApiTest;
 import dev.steward.TestClock;
+import dev.steward.WebhookReceiver;
 import dev.steward.common.NotFound;
 import dev.steward.notifications.internal.DeliveryTask;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -23,7 +23,7 @@ public class DeploymentStore {
 			rs.getString("emergency_justification"), (Long) rs.getObject("emergency_incident", Long.class),
 			rs.getString("checks"), rs.getString("failure_reason"), rs.getString("rollback_reason"),
 			rs.getString("requested_by"), Sql.instant(rs, "requested_at"), Sql.instant(rs, "finished_at"),
-			rs.getLong("version"));
+			rs.getBoolean("nodes_reported"), rs.getLong("version"));
 
 	private static final RowMapper<NodeRow> NODE = (rs, n) -> new NodeRow(rs.getString("node"), rs.getString("status"),
 			Sql.instant(rs, "updated_at"));
@@ -85,12 +85,12 @@ public class DeploymentStore {
 		this.jdbc.sql("""
 				insert into deployments (service, environment, release_version, commit_sha, commit_time, strategy,
 				max_unavailable, status, rollback_target, gate, emergency_justification, emergency_incident,
-				requested_by, requested_at, finished_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
+				requested_by, requested_at, finished_at, nodes_reported, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""")
 			.params(row.service(), row.environment(), row.version(), row.commit(), Sql.timestamp(row.commitTime()),
 					row.strategy(), row.maxUnavailable(), row.status(), row.rollbackTarget(), row.gate(),
 					row.emergencyJustification(), row.emergencyIncident(), row.requestedBy(),
-					Sql.timestamp(row.requestedAt()), Sql.timestamp(row.finishedAt()))
+					Sql.timestamp(row.requestedAt()), Sql.timestamp(row.finishedAt()), row.nodesReported())
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
@@ -143,11 +143,16 @@ public class DeploymentStore {
 			.update();
 	}
 
-	/** A deployment as stored; {@code gate} and {@code checks} are JSON. */
+	/**
+	 * A deployment as stored; {@code gate} and {@code checks} are JSON;
+	 * {@code nodesReported} when no nodes were known at request time, so the pipeline's
+	 * reports name them.
+	 */
 	public record Row(long id, String service, String environment, String version, String commit, Instant commitTime,
 			String strategy, int maxUnavailable, String status, String rollbackTarget, String gate,
 			String emergencyJustification, Long emergencyIncident, String checks, String failureReason,
-			String rollbackReason, String requestedBy, Instant requestedAt, Instant finishedAt, long revision) {
+			String rollbackReason, String requestedBy, Instant requestedAt, Instant finishedAt, boolean nodesReported,
+			long revision) {
 	}
 
 	/** A node of a deployment as stored. */

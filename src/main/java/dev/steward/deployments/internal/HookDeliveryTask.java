@@ -31,13 +31,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The durable timer of one deployment-hook delivery (its instance id is the delivery id):
  * posts the event signed with the hook's secret ({@code X-Steward-Signature: sha256=<hex
  * HMAC of the body>}), records the outcome, and comes back with exponential back-off
- * until {@code steward.deployments.hook-max-attempts} attempts have failed.
+ * until {@code steward.deployments.hook-max-attempts} attempts have failed. A hook hears
+ * a deployment's events in the order they happened: a delivery waits while an earlier one
+ * of the same deployment to the same hook is still pending.
  */
 @Component
 public class HookDeliveryTask extends CustomTask<Void> {
 
 	/** The task name in {@code scheduled_tasks}. */
 	public static final String NAME = "deployment-hook-delivery";
+
+	/** How long a delivery waits at most before it looks again whether its turn came. */
+	private static final Duration MAX_ORDER_WAIT = Duration.ofSeconds(1);
 
 	private static final Logger log = LoggerFactory.getLogger(HookDeliveryTask.class);
 
@@ -53,6 +58,8 @@ public class HookDeliveryTask extends CustomTask<Void> {
 
 	private final Duration retryDelay;
 
+	private final Duration orderWait;
+
 	HookDeliveryTask(HookStore store, WebhookSender sender, TransactionTemplate transactions, Clock clock,
 			@Value("${steward.deployments.hook-max-attempts:6}") int maxAttempts,
 			@Value("${steward.deployments.hook-retry-delay:PT10S}") Duration retryDelay) {
@@ -65,6 +72,7 @@ public class HookDeliveryTask extends CustomTask<Void> {
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
 		this.retryDelay = retryDelay;
+		this.orderWait = retryDelay.compareTo(MAX_ORDER_WAIT) < 0 ? retryDelay : MAX_ORDER_WAIT;
 	}
 
 	@Override
@@ -87,6 +95,9 @@ public class HookDeliveryTask extends CustomTask<Void> {
 		if (hook.isEmpty()) {
 			this.store.record(id, HookStore.FAILED, attempt, "The hook was removed", delivery.dueAt(), null);
 			return null;
+		}
+		if (this.store.earlierPending(delivery)) {
+			return this.clock.instant().plus(this.orderWait);
 		}
 		try {
 			this.sender.post(delivery.url(), delivery.payload(),

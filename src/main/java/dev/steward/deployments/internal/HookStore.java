@@ -89,6 +89,18 @@ public class HookStore {
 			.list();
 	}
 
+	/**
+	 * Whether an earlier event of the same deployment still waits to reach the same hook.
+	 */
+	public boolean earlierPending(Delivery delivery) {
+		return this.jdbc.sql("""
+				select count(*) from deployment_hook_deliveries where deployment_id = ? and service = ? and hook = ?
+				and id < ? and status = 'pending'""")
+			.params(delivery.deployment(), delivery.service(), delivery.hook(), delivery.id())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public void record(long id, String status, int attempts, String error, Instant dueAt, Instant sentAt) {
 		this.jdbc.sql("""
 				update deployment_hook_deliveries set status = ?, attempts = ?, last_error = ?, due_at = ?,

@@ -1,11 +1,15 @@
-package dev.steward.notifications;
+package dev.steward;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local HTTP endpoint for webhook and Slack deliveries: records every request and
- * answers with the statuses it was told to, then 200.
+ * A local HTTP endpoint for webhook deliveries (notifications, Slack, deployment hooks):
+ * records every request and answers with the statuses it was told to, then 200.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -28,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-	WebhookReceiver() {
+	public WebhookReceiver() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -39,31 +43,46 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	/** One received request: path, content type and JSON body. */
-	record Request(String path, String contentType, JsonNode body) {
+	/**
+	 * One received request: path, headers (names in lower case), the body as sent and
+	 * parsed as JSON.
+	 */
+	public record Request(String path, Map<String, String> headers, String rawBody, JsonNode body) {
+
+		public String contentType() {
+			return header("Content-Type").orElse(null);
+		}
+
+		public Optional<String> header(String name) {
+			return Optional.ofNullable(this.headers.get(name.toLowerCase(Locale.ROOT)));
+		}
+
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
 	/** Answers the next requests with these statuses, in order. */
-	void answer(Integer... statuses) {
+	public void answer(Integer... statuses) {
 		this.statuses.addAll(List.of(statuses));
 	}
 
-	List<Request> requests() {
+	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
 
-	List<Request> requests(String path) {
+	public List<Request> requests(String path) {
 		return this.requests.stream().filter(request -> request.path().equals(path)).toList();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		this.requests.add(new Request(exchange.getRequestURI().getPath(),
-				exchange.getRequestHeaders().getFirst("Content-Type"), JSON.readTree(body)));
+		Map<String, String> headers = new TreeMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+		this.requests
+			.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(headers), body, JSON.readTree(body)));
 		Integer status = this.statuses.poll();
 		exchange.sendResponseHeaders(status == null ? 200 : status, -1);
 		exchange.close();
