@@ -9,7 +9,9 @@
 --   list:   first page, owner-filtered pages, tier-filtered pages, later pages by cursor
 --   search: q= with several words (common, rare, title-only, description-only, no hit)
 -- done() prints one machine-readable RESULT line with p50/p95/p99 in ms and requests/s
--- (wrk's own --latency output has no p95).
+-- (wrk's own --latency output has no p95; the line is made by bench/lib/result.lua).
+
+local result = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/result.lua")
 
 mode = "list" -- global, so done() can read it from a thread
 local paths = {}
@@ -78,15 +80,9 @@ function request()
 end
 
 function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local e = summary.errors
   local m = mode
   if #threads > 0 then
     m = threads[1]:get("mode") or mode
   end
-  io.write(string.format(
-    "RESULT %s requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d\n",
-    m, summary.requests, seconds, summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+  result.write(summary, latency, { 50, 95, 99 }, m)
 end

@@ -17,10 +17,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PORT=${PORT:-18080}
 DB_NAME=${DB_NAME:-steward_bench}
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-DB_PASSWORD=${DB_PASSWORD:-}
 TEAMS=${TEAMS:-1000}
 SERVICES=${SERVICES:-10000}
 DEPENDENCIES=${DEPENDENCIES:-50000}
@@ -31,19 +27,12 @@ WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 WRK_DURATION=${WRK_DURATION:-20s}
 WRK_WARMUP=${WRK_WARMUP:-5s}          # unmeasured run before each measured one (JIT warm-up); 0 to skip
 WRK_SERIAL_DURATION=${WRK_SERIAL_DURATION:-10s}  # extra run with 1 connection (latency without queueing); 0 to skip
-START_TIMEOUT=${START_TIMEOUT:-180}   # seconds to wait for /actuator/health
 LOAD_TIMEOUT=${LOAD_TIMEOUT:-1200}    # seconds the loader may take before it is killed
 KEEP_LOGS=${KEEP_LOGS:-0}             # 1 keeps the work directory (server log, outputs)
 
-export PGHOST PGPORT PGUSER
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
-psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB_NAME" "$@"; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-
 work="$(mktemp -d -t steward-catalog-bench.XXXXXX)"
-server_pid=""
-db_created=0
+# shellcheck source=bench/lib/server.sh
+. "$here/../lib/server.sh"
 ok=0
 
 cleanup() {
@@ -51,10 +40,7 @@ cleanup() {
   trap - EXIT INT TERM
   [ -n "$server_pid" ] && echo "Stopping the server (pid $server_pid)…" >&2
   stop_server
-  if [ "$db_created" = 1 ]; then
-    psql_admin -c "drop database if exists $DB_NAME with (force)" >/dev/null 2>&1 \
-      || echo "Could not drop database $DB_NAME" >&2
-  fi
+  drop_database
   [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
   report_and_tidy "$work/server.log"
   exit "$status"
@@ -66,28 +52,9 @@ command -v "$WRK" >/dev/null || die "wrk not found (set WRK)"
 command -v psql >/dev/null || die "psql not found"
 require_launcher_and_free_port
 
-echo "== Database $DB_NAME on $PGHOST:$PGPORT"
-psql_admin -c "drop database if exists $DB_NAME with (force)"
-psql_admin -c "create database $DB_NAME"
-db_created=1
-
-token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-echo "== Starting steward on 127.0.0.1:$PORT (log: $work/server.log)"
-t0=$(now)
-# setsid: the server gets its own process group, so cleanup stops it and anything it started
-STEWARD_BOOTSTRAP_TOKEN="$token" SERVER_ADDRESS=127.0.0.1 \
-  setsid "$STEWARD" server --port "$PORT" --data-dir "$work/data" \
-  --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" --db-user "$PGUSER" ${DB_PASSWORD:+--db-password "$DB_PASSWORD"} \
-  >"$work/server.log" 2>&1 &
-server_pid=$!
-
-deadline=$(( $(date +%s) + START_TIMEOUT ))
-until curl -sf --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-  kill -0 "$server_pid" 2>/dev/null || die "the server exited during start"
-  [ "$(date +%s)" -lt "$deadline" ] || die "no healthy server after $START_TIMEOUT s"
-  sleep 0.25
-done
-echo "   healthy after $(elapsed "$t0" "$(now)") s; $(grep -o 'Started Steward in [0-9.]* seconds' "$work/server.log" || true)"
+fresh_database
+start_server "$work/server.log"
+echo "   $(grep -o 'Started Steward in [0-9.]* seconds' "$work/server.log" || true)"
 
 echo "== Loading $TEAMS teams, $SERVICES services, $DEPENDENCIES dependencies (concurrency $CONCURRENCY)"
 t1=$(now)
@@ -133,7 +100,6 @@ if [ "$WRK_SERIAL_DURATION" != 0 ]; then
   done
 fi
 
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 echo
 echo "== Figures"
 grep -E '^(teams|services|dependencies|TOTAL) ' "$work/loader.txt" | sed 's/^/   /'

@@ -9,7 +9,9 @@
 -- makes the new dedup keys of this run differ from those of other runs (else "run"), and the
 -- number of shared dedup keys (else HOT_KEYS, else 200).
 -- done() prints one machine-readable RESULT line: requests, requests/s, p50/p90/p99/max in
--- ms, non2xx (answers >= 400, as wrk counts them) and socket errors.
+-- ms, non2xx (answers >= 400, as wrk counts them) and socket errors (bench/lib/result.lua).
+
+local result = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/result.lua")
 
 local thread_id = 0
 local threads = {}
@@ -59,11 +61,5 @@ function request()
 end
 
 function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT requests=%d seconds=%.1f rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f non2xx=%d socket_errors=%d\n",
-    summary.requests, seconds, summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout))
+  result.write(summary, latency, { 50, 90, 99 })
 end

@@ -101,7 +101,6 @@ run_wrk() {
   steward_cpu=$(cpu_report "$before" "$(cpu_snapshot)" "$(elapsed "$t0" "$(now)")")
   grep -q '^RESULT' "$work/wrk-$label.txt" || die "wrk printed no RESULT line for $label"
 }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
 echo "== wrk: Steward POST /integrations/pagerduty/v2/enqueue (-t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION, $HOT_KEYS shared dedup keys)"
 WAIT_SAMPLES=1 run_wrk pagerduty.lua steward "http://127.0.0.1:$PORT" "$routing_key"

@@ -1,0 +1,49 @@
+-- Shared by the wrk scripts of the benchmarks: the one machine-readable RESULT line that
+-- their done() prints and the run scripts read (bench/lib/server.sh `field`).
+--
+-- wrk (4.x, LuaJIT) loads a script with -s by the path given, relative to the working
+-- directory, and runs it in one Lua state per thread plus one for setup/done. A script
+-- loads this file from its own directory, so it works from any working directory:
+--
+--   local result = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/result.lua")
+--
+--   function done(summary, latency, requests)
+--     result.write(summary, latency, { 50, 90, 99 })          -- or result.write(…, "label")
+--   end
+--
+-- prints
+--
+--   RESULT [label ]requests=N seconds=S rps=R p50_ms=… p90_ms=… p99_ms=… max_ms=… non2xx=N socket_errors=N
+--
+-- with one pNN_ms field per requested percentile (99.9 is written p999_ms), latencies in
+-- milliseconds, non2xx = answers with status >= 400 (as wrk counts them) and socket errors
+-- = connect + read + write errors and timeouts.
+
+local M = {}
+
+local function percentile_name(p)
+  return "p" .. string.gsub(string.format("%g", p), "%.", "") .. "_ms"
+end
+
+function M.line(summary, latency, percentiles, label)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  local parts = { "RESULT" }
+  if label ~= nil and label ~= "" then
+    table.insert(parts, label)
+  end
+  table.insert(parts, string.format("requests=%d seconds=%.1f rps=%.1f", summary.requests, seconds,
+    summary.requests / seconds))
+  for _, p in ipairs(percentiles or { 50, 90, 99 }) do
+    table.insert(parts, string.format("%s=%.2f", percentile_name(p), latency:percentile(p) / 1000))
+  end
+  table.insert(parts, string.format("max_ms=%.2f non2xx=%d socket_errors=%d", latency.max / 1000, e.status,
+    e.connect + e.read + e.write + e.timeout))
+  return table.concat(parts, " ")
+end
+
+function M.write(summary, latency, percentiles, label)
+  io.write(M.line(summary, latency, percentiles, label) .. "\n")
+end
+
+return M
