@@ -102,11 +102,13 @@ public class ApiTokens {
 			.params(hash(secret), Sql.timestamp(now))
 			.query(ApiTokens::row)
 			.optional();
-		found.ifPresent(token -> this.jdbc.sql("""
-				update api_tokens set last_used_at = ?
-				where id = ? and (last_used_at is null or last_used_at < ?)""")
-			.params(Sql.timestamp(now), token.id(), Sql.timestamp(now.minus(LAST_USED_RESOLUTION)))
-			.update());
+		Instant stale = now.minus(LAST_USED_RESOLUTION);
+		found.filter(token -> token.lastUsedAt() == null || token.lastUsedAt().isBefore(stale))
+			.ifPresent(token -> this.jdbc.sql("""
+					update api_tokens set last_used_at = ?
+					where id = ? and (last_used_at is null or last_used_at < ?)""")
+				.params(Sql.timestamp(now), token.id(), Sql.timestamp(stale))
+				.update());
 		return found;
 	}
 

@@ -119,7 +119,7 @@ class AutomaticRollbackTests extends DeploymentTest {
 	/** Publishes the alert the way the SLO module does: in a transaction that commits. */
 	private void alert(String service, String severity, boolean firing) {
 		this.transactions.executeWithoutResult(transaction -> this.events
-			.publishEvent(new SloBurnAlert(service, "availability", severity, firing, 14.4, Instant.now())));
+			.publishEvent(new SloBurnAlert(service, "availability", severity, firing, 14.4, this.clock.instant())));
 	}
 
 }

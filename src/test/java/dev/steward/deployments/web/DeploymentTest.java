@@ -12,12 +12,17 @@ import tools.jackson.databind.JsonNode;
 import dev.steward.ApiClient;
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import dev.steward.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Base of deployment tests: before each test a team with one member owns a new service,
  * and a new non-production environment without promotion is there to deploy to.
  */
 abstract class DeploymentTest extends ApiTest {
+
+	@Autowired
+	protected TestClock clock;
 
 	protected static final String DEPLOYMENTS = "/api/v1/deployments";
 
@@ -110,7 +115,7 @@ abstract class DeploymentTest extends ApiTest {
 	/** A one-off deny window of the service in the environment, active from now on. */
 	protected String denyWindowNow() {
 		String name = unique("freeze");
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		created(this.api.post("/api/v1/windows",
 				Map.of("name", name, "scope", "service:" + this.service, "kind", "deny", "start",
 						now.minus(1, ChronoUnit.HOURS).toString(), "end", now.plus(2, ChronoUnit.HOURS).toString(),

@@ -65,7 +65,7 @@ class DeploymentTransitionTests extends DeploymentTest {
 	private long deploymentIn(String status) {
 		String environment = environment("non-production", false);
 		if ("blocked".equals(status)) {
-			Instant now = Instant.now();
+			Instant now = this.clock.instant();
 			created(this.api.post("/api/v1/windows",
 					Map.of("name", unique("freeze"), "scope", "service:" + this.service, "kind", "deny", "start",
 							now.minus(1, ChronoUnit.HOURS).toString(), "end", now.plus(1, ChronoUnit.HOURS).toString(),
