@@ -262,6 +262,14 @@ public class Deployments {
 		Row row = lock(id);
 		requireStatus(row, "roll back", Set.of(DeploymentStatus.IN_PROGRESS, DeploymentStatus.VERIFYING,
 				DeploymentStatus.FAILED, DeploymentStatus.SUCCEEDED));
+		if (DeploymentStatus.SUCCEEDED.key().equals(row.status())) {
+			this.store.replacedBy(id, row.service(), row.environment()).ifPresent(newer -> {
+				throw Conflict
+					.because("Deployment " + newer + " has replaced deployment " + id + " in " + row.environment()
+							+ "; roll that one back instead")
+					.detail("deployment", newer);
+			});
+		}
 		String text = reason(reason, "Rollback requested")
 				+ (row.rollbackTarget() == null ? "" : " (back to " + row.rollbackTarget() + ")");
 		return move(row, DeploymentStatus.ROLLING_BACK, text, null);

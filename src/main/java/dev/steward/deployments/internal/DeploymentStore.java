@@ -74,6 +74,16 @@ public class DeploymentStore {
 				order by id desc limit 1""").params(service, environment).query(String.class).optional();
 	}
 
+	/**
+	 * The newest deployment of the service in the environment after {@code id} that was
+	 * not blocked.
+	 */
+	public Optional<Long> replacedBy(long id, String service, String environment) {
+		return this.jdbc.sql("""
+				select id from deployments where service = ? and environment = ? and id > ? and status <> 'blocked'
+				order by id desc limit 1""").params(service, environment, id).query(Long.class).optional();
+	}
+
 	public boolean succeeded(String service, String environment, String version) {
 		return this.jdbc.sql("""
 				select count(*) from deployments where service = ? and environment = ? and release_version = ?

@@ -163,6 +163,16 @@ class DeploymentApiTests extends DeploymentTest {
 	}
 
 	@Test
+	void onlyTheLatestDeploymentOfAnEnvironmentCanBeRolledBack() {
+		long older = succeeded("1.0.0");
+		long newer = succeeded("1.1.0");
+		Reply refused = transition(older, "rollback");
+		problem(refused, 409, null);
+		assertThat(refused.json().path("deployment").asLong()).isEqualTo(newer);
+		assertThat(instance(this.environment).path("currentVersion").asString()).isEqualTo("1.1.0");
+	}
+
+	@Test
 	void thePipelineMayFailADeploymentWithOrWithoutAReason() {
 		long id = started("1.0.0");
 		JsonNode failed = ok(this.api.post(DEPLOYMENTS + "/" + id + "/fail", Map.of("reason", "Image pull failed")))
