@@ -2,6 +2,7 @@ package dev.steward.common;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 
@@ -10,6 +11,8 @@ import org.springframework.http.HttpStatus;
  * properties, so the web edge translates all of them in one place.
  */
 public abstract class StewardException extends RuntimeException {
+
+	private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
 	private final HttpStatus status;
 
@@ -35,7 +38,14 @@ public abstract class StewardException extends RuntimeException {
 		return this.properties;
 	}
 
+	/**
+	 * Adds a problem property; the members RFC 9457 defines ({@code type}, {@code title},
+	 * {@code status}, {@code detail}, {@code instance}) cannot be overwritten this way.
+	 */
 	protected StewardException with(String name, Object value) {
+		if (STANDARD_MEMBERS.contains(name)) {
+			throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+		}
 		this.properties.put(name, value);
 		return this;
 	}

@@ -77,4 +77,13 @@ class CommonTypesTest {
 		assertThat(Sql.likeContains("50%_off")).isEqualTo("%50\\%\\_off%");
 	}
 
+	@Test
+	void problemExtensionsCannotOverwriteTheStandardMembers() {
+		assertThatThrownBy(() -> Conflict.because("No").detail("status", "done"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("status");
+		assertThat(Conflict.because("No").detail("currentStatus", "done").properties()).containsEntry("currentStatus",
+				"done");
+	}
+
 }
