@@ -142,6 +142,23 @@ class WindowTimingTest {
 	}
 
 	@Test
+	void inLordHowesHalfHourGapAShiftedStartDoesNotHideAnEarlierOneAfterTheGap() {
+		// 2026-10-04 02:00 LHST: clocks jump to 02:30 LHDT; 02:07 opens at 02:37, but
+		// 02:35 is real
+		ZoneId lordHowe = ZoneId.of("Australia/Lord_Howe");
+		WindowTiming.Recurring everySeven = recurring("*/7 2 * * *", lordHowe, "PT1M");
+		assertThat(covering(everySeven, at("2026-10-04T02:32:00+11:00")).orElseThrow().start())
+			.isEqualTo(at("2026-10-04T02:35:00+11:00"));
+		assertThat(covering(everySeven, at("2026-10-04T02:36:30+11:00")).orElseThrow().start())
+			.isEqualTo(at("2026-10-04T02:37:00+11:00"));
+		// five minutes from each start: 02:30, 02:35, 02:37, 02:42 … 02:58 chain into one
+		// stretch
+		WindowTiming.Recurring chained = recurring("*/7 2 * * *", lordHowe, "PT5M");
+		assertThat(covering(chained, at("2026-10-04T02:30:00+11:00")))
+			.contains(new Interval(at("2026-10-04T02:30:00+11:00"), at("2026-10-04T03:03:00+11:00")));
+	}
+
+	@Test
 	void theDurationIsElapsedTimeSoTheLocalEndMovesAcrossADaylightSavingChange() {
 		// Saturday 22:00 EST for eight hours ends Sunday 07:00 EDT: nine hours on the
 		// wall
