@@ -83,9 +83,14 @@ public abstract class ApiTest {
 	/** A new environment of {@code kind} at a free place in the promotion order. */
 	protected String environment(String kind, boolean promotionRequired) {
 		String name = unique("env");
-		created(this.api.post("/api/v1/environments", Map.of("name", name, "kind", kind, "order",
-				ENVIRONMENT_ORDER.incrementAndGet(), "promotionRequired", promotionRequired)));
+		created(this.api.post("/api/v1/environments", Map.of("name", name, "kind", kind, "order", environmentOrder(),
+				"promotionRequired", promotionRequired)));
 		return name;
+	}
+
+	/** A place in the promotion order that no other test has taken. */
+	protected static int environmentOrder() {
+		return ENVIRONMENT_ORDER.incrementAndGet();
 	}
 
 	protected static ApiClient.Reply created(ApiClient.Reply reply) {

@@ -37,7 +37,10 @@ class PlatformTests extends ApiTest {
 				"/integrations/alertmanager/{routingKey}", "/api/v1/incidents", "/api/v1/incidents/{number}",
 				"/api/v1/incidents/{number}/timeline", "/api/v1/incidents/{number}/acknowledge",
 				"/api/v1/incidents/{number}/resolve", "/api/v1/incidents/{number}/notes",
-				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules");
+				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules",
+				"/api/v1/environments", "/api/v1/environments/{environment}", "/api/v1/windows",
+				"/api/v1/windows/{window}", "/api/v1/windows/occurrences", "/api/v1/windows/blackouts.ics",
+				"/api/v1/gate");
 	}
 
 	@Test

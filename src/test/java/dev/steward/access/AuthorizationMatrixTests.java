@@ -46,7 +46,8 @@ class AuthorizationMatrixTests extends ApiTest {
 	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
 			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
 			String transferId, String product, String memberTokenId, String schedule, long overrideId, String policy,
-			long incident, String keyId, long resolvedIncident, Map<Caller, ApiClient> clients) {
+			long incident, String keyId, long resolvedIncident, String environment, String serviceWindow,
+			String companyWindow, Map<Caller, ApiClient> clients) {
 	}
 
 	/** One endpoint: how to call it in an organization, and who may. */
@@ -134,6 +135,8 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> Map.of("rules", List.of(Map.of("after", "PT5M", "contactMethod", "pager"))), SELF));
 		all.addAll(onCallEndpoints());
 		all.addAll(incidentEndpoints());
+		all.addAll(environmentEndpoints());
+		all.addAll(windowEndpoints());
 		return all;
 	}
 
@@ -192,6 +195,42 @@ class AuthorizationMatrixTests extends ApiTest {
 				new Endpoint("write postmortem", "PUT",
 						org -> "/api/v1/incidents/" + org.resolvedIncident() + "/postmortem",
 						org -> Map.of("status", "draft", "actionItems", List.of()), OWNERS));
+	}
+
+	private List<Endpoint> environmentEndpoints() {
+		Function<Org, String> environment = org -> "/api/v1/environments/" + org.environment();
+		return List.of(
+				new Endpoint("create environment", "POST", org -> "/api/v1/environments",
+						org -> Map.of("name", unique("env"), "kind", "non-production", "order", environmentOrder()),
+						ADMIN_ONLY),
+				new Endpoint("update environment", "PUT", environment,
+						org -> Map.of("kind", "non-production", "order", environmentOrder()), ADMIN_ONLY),
+				new Endpoint("patch environment", "PATCH", environment, org -> Map.of("title", "QA"), ADMIN_ONLY),
+				new Endpoint("delete environment", "DELETE", environment, org -> null, ADMIN_ONLY));
+	}
+
+	/**
+	 * Windows of a service are its owners' to change; company-wide ones (far in the
+	 * future, so they close no other test's gate) are the administrators'.
+	 */
+	private List<Endpoint> windowEndpoints() {
+		Function<Org, Map<String, Object>> serviceWindow = org -> Map.of("scope", "service:" + org.service(), "kind",
+				"deny", "start", "2050-06-01T00:00:00Z", "end", "2050-06-01T01:00:00Z", "timeZone", "UTC");
+		Function<Org, Map<String, Object>> companyWindow = org -> Map.of("scope", "company", "kind", "deny", "start",
+				"2050-06-02T00:00:00Z", "end", "2050-06-02T01:00:00Z", "timeZone", "UTC");
+		Function<Org, String> ofService = org -> "/api/v1/windows/" + org.serviceWindow();
+		Function<Org, String> ofCompany = org -> "/api/v1/windows/" + org.companyWindow();
+		return List.of(
+				new Endpoint("create service window", "POST", org -> "/api/v1/windows",
+						org -> named(serviceWindow.apply(org), "win"), OWNERS),
+				new Endpoint("update service window", "PUT", ofService, serviceWindow::apply, OWNERS),
+				new Endpoint("patch service window", "PATCH", ofService, org -> Map.of("reason", "Migration"), OWNERS),
+				new Endpoint("delete service window", "DELETE", ofService, org -> null, OWNERS),
+				new Endpoint("create company window", "POST", org -> "/api/v1/windows",
+						org -> named(companyWindow.apply(org), "win"), ADMIN_ONLY),
+				new Endpoint("update company window", "PUT", ofCompany, companyWindow::apply, ADMIN_ONLY),
+				new Endpoint("patch company window", "PATCH", ofCompany, org -> Map.of("reason", "Audit"), ADMIN_ONLY),
+				new Endpoint("delete company window", "DELETE", ofCompany, org -> null, ADMIN_ONLY));
 	}
 
 	private static Map<String, Object> named(Map<String, Object> body, String prefix) {
@@ -290,6 +329,14 @@ class AuthorizationMatrixTests extends ApiTest {
 			.path("number")
 			.asLong();
 		ok(this.api.post("/api/v1/incidents/" + resolvedIncident + "/resolve", null));
+		standardEnvironments();
+		String environment = environment("non-production", false);
+		String serviceWindow = unique("win");
+		created(this.api.post("/api/v1/windows", Map.of("name", serviceWindow, "scope", "service:" + service, "kind",
+				"deny", "start", "2050-07-01T00:00:00Z", "end", "2050-07-01T01:00:00Z", "timeZone", "UTC")));
+		String companyWindow = unique("win");
+		created(this.api.post("/api/v1/windows", Map.of("name", companyWindow, "scope", "company", "kind", "deny",
+				"start", "2050-07-02T00:00:00Z", "end", "2050-07-02T01:00:00Z", "timeZone", "UTC")));
 		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
 		clients.put(Caller.ADMIN, this.api);
 		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
@@ -302,7 +349,8 @@ class AuthorizationMatrixTests extends ApiTest {
 		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
 		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
 				transferring, provider, transferId, product, memberToken.json().path("id").asString(), schedule,
-				overrideId, policy, incident, keyId, resolvedIncident, clients);
+				overrideId, policy, incident, keyId, resolvedIncident, environment, serviceWindow, companyWindow,
+				clients);
 	}
 
 	private ApiClient clientOf(String user, String scope) {

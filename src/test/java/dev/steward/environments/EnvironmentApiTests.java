@@ -20,7 +20,7 @@ class EnvironmentApiTests extends ApiTest {
 	@Test
 	void anEnvironmentIsCreatedReadReplacedPatchedAndDeleted() {
 		String name = unique("env");
-		int order = freeOrder();
+		int order = environmentOrder();
 		Reply created = created(this.api.post(ENVIRONMENTS, Map.of("name", name, "title", "Pre-production", "kind",
 				"non-production", "order", order, "description", "Last stop before production")));
 		assertThat(created.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith(name));
@@ -33,7 +33,7 @@ class EnvironmentApiTests extends ApiTest {
 		assertThat(read.json().path("title").asString()).isEqualTo("Pre-production");
 		String etag = read.header("ETag").orElseThrow();
 
-		int moved = freeOrder();
+		int moved = environmentOrder();
 		JsonNode replaced = ok(this.api.send("PUT", ENVIRONMENTS + "/" + name,
 				Map.of("kind", "production", "order", moved), Map.of("If-Match", etag)))
 			.json();
@@ -55,12 +55,13 @@ class EnvironmentApiTests extends ApiTest {
 	@Test
 	void productionEnvironmentsRequirePromotionUnlessToldOtherwise() {
 		String required = unique("env");
-		created(this.api.post(ENVIRONMENTS, Map.of("name", required, "kind", "production", "order", freeOrder())));
+		created(this.api.post(ENVIRONMENTS,
+				Map.of("name", required, "kind", "production", "order", environmentOrder())));
 		assertThat(ok(this.api.get(ENVIRONMENTS + "/" + required)).json().path("promotionRequired").asBoolean())
 			.isTrue();
 		String optional = unique("env");
-		JsonNode explicit = created(this.api.post(ENVIRONMENTS,
-				Map.of("name", optional, "kind", "production", "order", freeOrder(), "promotionRequired", false)))
+		JsonNode explicit = created(this.api.post(ENVIRONMENTS, Map.of("name", optional, "kind", "production", "order",
+				environmentOrder(), "promotionRequired", false)))
 			.json();
 		assertThat(explicit.path("promotionRequired").asBoolean()).isFalse();
 	}
@@ -69,7 +70,7 @@ class EnvironmentApiTests extends ApiTest {
 	void environmentsAreListedInPromotionOrder() {
 		standardEnvironments();
 		String last = unique("env");
-		created(this.api.post(ENVIRONMENTS, Map.of("name", last, "kind", "production", "order", freeOrder())));
+		created(this.api.post(ENVIRONMENTS, Map.of("name", last, "kind", "production", "order", environmentOrder())));
 		List<Integer> orders = new java.util.ArrayList<>();
 		List<String> names = new java.util.ArrayList<>();
 		String cursor = null;
@@ -92,23 +93,24 @@ class EnvironmentApiTests extends ApiTest {
 	@Test
 	void aNameOrAPlaceInTheOrderIsTakenOnlyOnce() {
 		String name = unique("env");
-		int order = freeOrder();
+		int order = environmentOrder();
 		created(this.api.post(ENVIRONMENTS, Map.of("name", name, "kind", "non-production", "order", order)));
-		problem(this.api.post(ENVIRONMENTS, Map.of("name", name, "kind", "non-production", "order", freeOrder())), 409,
-				null);
+		problem(this.api.post(ENVIRONMENTS,
+				Map.of("name", name, "kind", "non-production", "order", environmentOrder())), 409, null);
 		String other = unique("env");
 		problem(this.api.post(ENVIRONMENTS, Map.of("name", other, "kind", "non-production", "order", order)), 409,
 				null);
 		problem(this.api.get(ENVIRONMENTS + "/" + other), 404, null);
 		String third = unique("env");
-		created(this.api.post(ENVIRONMENTS, Map.of("name", third, "kind", "non-production", "order", freeOrder())));
+		created(this.api.post(ENVIRONMENTS,
+				Map.of("name", third, "kind", "non-production", "order", environmentOrder())));
 		problem(this.api.patch(ENVIRONMENTS + "/" + third, Map.of("order", order)), 409, null);
 		ok(this.api.patch(ENVIRONMENTS + "/" + name, Map.of("order", order, "title", "Same place")));
 	}
 
 	@Test
 	void invalidEnvironmentsAreRefusedWithTheirFieldAndNothingIsStored() {
-		Map<String, Object> good = Map.of("kind", "non-production", "order", freeOrder());
+		Map<String, Object> good = Map.of("kind", "non-production", "order", environmentOrder());
 		refused(with(good, "kind", "almost-production"), "kind");
 		refused(without(good, "kind"), "kind");
 		refused(without(good, "order"), "order");
@@ -143,8 +145,8 @@ class EnvironmentApiTests extends ApiTest {
 				Map.of("name", "cli", "scopes", List.of("read", "write"))));
 		ApiClient asUser = this.api.withToken(token.json().path("token").asString());
 		String name = unique("env");
-		problem(asUser.post(ENVIRONMENTS, Map.of("name", name, "kind", "non-production", "order", freeOrder())), 403,
-				null);
+		problem(asUser.post(ENVIRONMENTS, Map.of("name", name, "kind", "non-production", "order", environmentOrder())),
+				403, null);
 		problem(this.api.get(ENVIRONMENTS + "/" + name), 404, null);
 		String existing = environment("non-production", false);
 		ok(asUser.get(ENVIRONMENTS + "/" + existing));
@@ -171,14 +173,6 @@ class EnvironmentApiTests extends ApiTest {
 		Map<String, Object> copy = new HashMap<>(body);
 		copy.remove(field);
 		return copy;
-	}
-
-	/** A place in the promotion order that no other test uses. */
-	private int freeOrder() {
-		String probe = environment("non-production", false);
-		int order = ok(this.api.get(ENVIRONMENTS + "/" + probe)).json().path("order").asInt();
-		assertThat(this.api.delete(ENVIRONMENTS + "/" + probe).status()).isEqualTo(204);
-		return order;
 	}
 
 }
