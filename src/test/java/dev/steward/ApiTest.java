@@ -88,10 +88,7 @@ public abstract class ApiTest {
 		return name;
 	}
 
-	/**
-	 * A place in the promotion order that no other test uses, as each environment needs
-	 * its own.
-	 */
+	/** A place in the promotion order that no other test has taken. */
 	protected static int environmentOrder() {
 		return ENVIRONMENT_ORDER.incrementAndGet();
 	}

@@ -37,13 +37,19 @@ class PlatformTests extends ApiTest {
 				"/integrations/alertmanager/{routingKey}", "/api/v1/incidents", "/api/v1/incidents/{number}",
 				"/api/v1/incidents/{number}/timeline", "/api/v1/incidents/{number}/acknowledge",
 				"/api/v1/incidents/{number}/resolve", "/api/v1/incidents/{number}/notes",
-				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules");
+				"/api/v1/users/{user}/contact-methods/{name}", "/api/v1/users/{user}/notification-rules",
+				"/api/v1/environments", "/api/v1/environments/{environment}", "/api/v1/windows",
+				"/api/v1/windows/{window}", "/api/v1/windows/occurrences", "/api/v1/windows/blackouts.ics",
+				"/api/v1/gate");
 		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/deployments",
 				"/api/v1/deployments/{id}", "/api/v1/deployments/{id}/nodes/{node}", "/api/v1/deployments/{id}/verify",
 				"/api/v1/deployments/{id}/fail", "/api/v1/deployments/{id}/rollback",
 				"/api/v1/deployments/{id}/rolled-back", "/api/v1/deployments/{id}/hook-deliveries",
 				"/api/v1/services/{service}/instances", "/api/v1/services/{service}/instances/{environment}",
-				"/api/v1/services/{service}/deployment-hooks", "/api/v1/services/{service}/deployment-hooks/{hook}");
+				"/api/v1/services/{service}/deployment-hooks", "/api/v1/services/{service}/deployment-hooks/{hook}",
+				"/api/v1/changes", "/api/v1/changes/{id}", "/api/v1/changes/{id}/submit",
+				"/api/v1/changes/{id}/approve", "/api/v1/changes/{id}/start", "/api/v1/changes/{id}/complete",
+				"/api/v1/changes/{id}/fail", "/api/v1/changes/{id}/cancel");
 	}
 
 	@Test

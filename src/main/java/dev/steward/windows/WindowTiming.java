@@ -3,10 +3,15 @@ package dev.steward.windows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,18 +85,30 @@ public sealed interface WindowTiming {
 		}
 
 		/**
-		 * The end of the run of overlapping or touching occurrences from {@code start}.
+		 * The end of the run of overlapping or touching occurrences from {@code start},
+		 * found by walking the later starts in time order while they fall inside the run.
 		 */
 		private Instant stretchEnd(Instant start, Instant horizon) {
-			Instant lastStart = start;
 			Instant end = start.plus(this.duration);
-			while (!end.isAfter(horizon)) {
-				Optional<Instant> latest = latestStartAtOrBefore(end);
-				if (latest.isEmpty() || !latest.get().isAfter(lastStart)) {
-					break;
+			List<LocalTime> times = this.cron.timesOfDay();
+			for (LocalDate date = start.atZone(this.zone).toLocalDate().minusDays(1); !end.isAfter(horizon)
+					&& !localStart(date, LocalTime.MIDNIGHT).isAfter(end); date = date.plusDays(1)) {
+				if (!this.cron.matches(date)) {
+					continue;
 				}
-				lastStart = latest.get();
-				end = lastStart.plus(this.duration);
+				int notAfterStart = startsNotAfter(date, start);
+				List<Instant> starts = notAfterStart < 0 ? startsOn(date) : List.of();
+				int first = Math.max(notAfterStart, 0);
+				int count = notAfterStart < 0 ? starts.size() : times.size();
+				for (int i = first; i < count; i++) {
+					Instant next = notAfterStart < 0 ? starts.get(i) : localStart(date, times.get(i));
+					if (next.isAfter(end)) {
+						break;
+					}
+					if (next.isAfter(start) && next.plus(this.duration).isAfter(end)) {
+						end = next.plus(this.duration);
+					}
+				}
 			}
 			return end;
 		}
@@ -107,12 +124,13 @@ public sealed interface WindowTiming {
 				if (!this.cron.matches(date)) {
 					continue;
 				}
-				List<LocalTime> times = this.cron.timesOfDay();
-				for (int i = times.size() - 1; i >= 0; i--) {
-					Instant start = localStart(date, times.get(i));
-					if (!start.isAfter(at)) {
-						return Optional.of(start);
-					}
+				int notAfter = startsNotAfter(date, at);
+				Optional<Instant> latest = notAfter < 0
+						? startsOn(date).stream().filter(start -> !start.isAfter(at)).reduce((one, other) -> other)
+						: notAfter == 0 ? Optional.empty()
+								: Optional.of(localStart(date, this.cron.timesOfDay().get(notAfter - 1)));
+				if (latest.isPresent()) {
+					return latest;
 				}
 			}
 			return Optional.empty();
@@ -125,18 +143,53 @@ public sealed interface WindowTiming {
 		Optional<Instant> earliestStartAfter(Instant at, Instant horizon) {
 			LocalDate date = at.atZone(this.zone).toLocalDate().minusDays(1);
 			LocalDate last = horizon.atZone(this.zone).toLocalDate().plusDays(1);
+			List<LocalTime> times = this.cron.timesOfDay();
 			for (; !date.isAfter(last); date = date.plusDays(1)) {
 				if (!this.cron.matches(date)) {
 					continue;
 				}
-				for (LocalTime time : this.cron.timesOfDay()) {
-					Instant start = localStart(date, time);
-					if (start.isAfter(at)) {
-						return start.isAfter(horizon) ? Optional.empty() : Optional.of(start);
-					}
+				int notAfter = startsNotAfter(date, at);
+				Optional<Instant> earliest = notAfter < 0
+						? startsOn(date).stream().filter(start -> start.isAfter(at)).findFirst()
+						: notAfter == times.size() ? Optional.empty()
+								: Optional.of(localStart(date, times.get(notAfter)));
+				if (earliest.isPresent()) {
+					return earliest.filter(start -> !start.isAfter(horizon));
 				}
 			}
 			return Optional.empty();
+		}
+
+		/**
+		 * How many of the times of day start on {@code date} at or before {@code at}, by
+		 * bisection; -1 on a day near a change of the zone's offset, where the starts
+		 * need not follow the order of the times.
+		 */
+		private int startsNotAfter(LocalDate date, Instant at) {
+			ZoneRules rules = this.zone.getRules();
+			Instant from = date.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+			ZoneOffsetTransition change = rules.nextTransition(from);
+			if (change != null && change.getInstant().isBefore(from.plus(Duration.ofDays(3)))) {
+				return -1;
+			}
+			LocalDateTime local = LocalDateTime.ofInstant(at, rules.getOffset(from));
+			if (local.toLocalDate().isBefore(date)) {
+				return 0;
+			}
+			List<LocalTime> times = this.cron.timesOfDay();
+			if (local.toLocalDate().isAfter(date)) {
+				return times.size();
+			}
+			int index = Collections.binarySearch(times, local.toLocalTime());
+			return index >= 0 ? index + 1 : -index - 1;
+		}
+
+		/**
+		 * Every start on {@code date} in time order, for a day near a change of offset: a
+		 * time in a skipped stretch opens later by the gap and may pass later times.
+		 */
+		private List<Instant> startsOn(LocalDate date) {
+			return this.cron.timesOfDay().stream().map(time -> localStart(date, time)).sorted().distinct().toList();
 		}
 
 		private Instant localStart(LocalDate date, LocalTime time) {

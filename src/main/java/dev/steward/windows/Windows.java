@@ -44,6 +44,9 @@ public class Windows {
 	/** The longest a recurring window may stay open after each start. */
 	static final Duration MAX_DURATION = Duration.ofDays(366);
 
+	/** The longest cron expression stored (the column's width). */
+	private static final int MAX_SCHEDULE_LENGTH = 200;
+
 	/** The longest stretch a calendar or feed covers in one answer. */
 	static final Duration MAX_RANGE = Duration.ofDays(400);
 
@@ -276,6 +279,10 @@ public class Windows {
 
 	private static void validateCron(Validation validation, String schedule) {
 		if (validation.required("schedule", schedule)) {
+			if (schedule.trim().length() > MAX_SCHEDULE_LENGTH) {
+				validation.error("schedule", "must be at most " + MAX_SCHEDULE_LENGTH + " characters");
+				return;
+			}
 			try {
 				CronSchedule.parse(schedule);
 			}

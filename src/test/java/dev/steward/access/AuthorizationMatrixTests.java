@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 import dev.steward.ApiClient;
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import dev.steward.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +49,8 @@ class AuthorizationMatrixTests extends ApiTest {
 	record Org(String lead, String member, String outsider, String delegate, String newcomer, String teamA,
 			String teamB, String teamD, String emptyTeam, String service, String transferring, String provider,
 			String transferId, String product, String memberTokenId, String schedule, long overrideId, String policy,
-			long incident, String keyId, long resolvedIncident, Map<Caller, ApiClient> clients) {
+			long incident, String keyId, long resolvedIncident, String environment, String serviceWindow,
+			String companyWindow, Map<Caller, ApiClient> clients) {
 	}
 
 	/** One endpoint: how to call it in an organization, and who may. */
@@ -58,6 +62,9 @@ class AuthorizationMatrixTests extends ApiTest {
 	private final Map<List<Object>, String> fixtures = new java.util.HashMap<>();
 
 	private String deploymentEnvironment;
+
+	@Autowired
+	private TestClock clock;
 
 	private List<Endpoint> endpoints() {
 		List<Endpoint> all = new ArrayList<>();
@@ -140,6 +147,9 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(onCallEndpoints());
 		all.addAll(incidentEndpoints());
 		all.addAll(deploymentEndpoints());
+		all.addAll(environmentEndpoints());
+		all.addAll(windowEndpoints());
+		all.addAll(changeEndpoints());
 		return all;
 	}
 
@@ -269,6 +279,83 @@ class AuthorizationMatrixTests extends ApiTest {
 		});
 	}
 
+	/**
+	 * Members of the owning team move a change along; only its leads (and admins) approve
+	 * it.
+	 */
+	private List<Endpoint> changeEndpoints() {
+		return List.of(new Endpoint("file change", "POST", org -> "/api/v1/changes", this::changeRequest, OWNERS),
+				new Endpoint("submit change", "POST", org -> change(org, "draft") + "/submit", org -> null, OWNERS),
+				new Endpoint("approve change", "POST", org -> change(org, "submitted") + "/approve", org -> null,
+						LEADS),
+				new Endpoint("start change", "POST", org -> change(org, "approved") + "/start", org -> null, OWNERS),
+				new Endpoint("complete change", "POST", org -> change(org, "in-progress") + "/complete",
+						org -> Map.of("note", "Done"), OWNERS),
+				new Endpoint("fail change", "POST", org -> change(org, "in-progress") + "/fail", org -> null, OWNERS),
+				new Endpoint("cancel change", "POST", org -> change(org, "draft") + "/cancel", org -> null, OWNERS));
+	}
+
+	/**
+	 * A change of the organization's service, planned from a minute ago for two hours.
+	 */
+	private Map<String, Object> changeRequest(Org org) {
+		Instant now = this.clock.instant();
+		return Map.of("service", org.service(), "category", "dns", "description", "Lower the TTL", "risk", "low",
+				"environment", deploymentEnvironment(), "plannedStart", now.minusSeconds(60).toString(), "plannedEnd",
+				now.plusSeconds(7200).toString(), "rollbackPlan", "Raise it again");
+	}
+
+	/**
+	 * The path of the organization's change brought to {@code status}, made once per
+	 * organization.
+	 */
+	private String change(Org org, String status) {
+		return this.fixtures.computeIfAbsent(List.of(org, "change", status), key -> {
+			String path = "/api/v1/changes/"
+					+ created(this.api.post("/api/v1/changes", changeRequest(org))).json().path("id").asLong();
+			List<String> steps = List.of("submit", "approve", "start");
+			int stepsNeeded = List.of("draft", "submitted", "approved", "in-progress").indexOf(status);
+			steps.subList(0, stepsNeeded).forEach(step -> ok(this.api.post(path + "/" + step, null)));
+			return path;
+		});
+	}
+
+	private List<Endpoint> environmentEndpoints() {
+		Function<Org, String> environment = org -> "/api/v1/environments/" + org.environment();
+		return List.of(
+				new Endpoint("create environment", "POST", org -> "/api/v1/environments",
+						org -> Map.of("name", unique("env"), "kind", "non-production", "order", environmentOrder()),
+						ADMIN_ONLY),
+				new Endpoint("update environment", "PUT", environment,
+						org -> Map.of("kind", "non-production", "order", environmentOrder()), ADMIN_ONLY),
+				new Endpoint("patch environment", "PATCH", environment, org -> Map.of("title", "QA"), ADMIN_ONLY),
+				new Endpoint("delete environment", "DELETE", environment, org -> null, ADMIN_ONLY));
+	}
+
+	/**
+	 * Windows of a service are its owners' to change; company-wide ones (far in the
+	 * future, so they close no other test's gate) are the administrators'.
+	 */
+	private List<Endpoint> windowEndpoints() {
+		Function<Org, Map<String, Object>> serviceWindow = org -> Map.of("scope", "service:" + org.service(), "kind",
+				"deny", "start", "2050-06-01T00:00:00Z", "end", "2050-06-01T01:00:00Z", "timeZone", "UTC");
+		Function<Org, Map<String, Object>> companyWindow = org -> Map.of("scope", "company", "kind", "deny", "start",
+				"2050-06-02T00:00:00Z", "end", "2050-06-02T01:00:00Z", "timeZone", "UTC");
+		Function<Org, String> ofService = org -> "/api/v1/windows/" + org.serviceWindow();
+		Function<Org, String> ofCompany = org -> "/api/v1/windows/" + org.companyWindow();
+		return List.of(
+				new Endpoint("create service window", "POST", org -> "/api/v1/windows",
+						org -> named(serviceWindow.apply(org), "win"), OWNERS),
+				new Endpoint("update service window", "PUT", ofService, serviceWindow::apply, OWNERS),
+				new Endpoint("patch service window", "PATCH", ofService, org -> Map.of("reason", "Migration"), OWNERS),
+				new Endpoint("delete service window", "DELETE", ofService, org -> null, OWNERS),
+				new Endpoint("create company window", "POST", org -> "/api/v1/windows",
+						org -> named(companyWindow.apply(org), "win"), ADMIN_ONLY),
+				new Endpoint("update company window", "PUT", ofCompany, companyWindow::apply, ADMIN_ONLY),
+				new Endpoint("patch company window", "PATCH", ofCompany, org -> Map.of("reason", "Audit"), ADMIN_ONLY),
+				new Endpoint("delete company window", "DELETE", ofCompany, org -> null, ADMIN_ONLY));
+	}
+
 	private static Map<String, Object> named(Map<String, Object> body, String prefix) {
 		Map<String, Object> named = new java.util.HashMap<>(body);
 		named.put("name", unique(prefix));
@@ -365,6 +452,14 @@ class AuthorizationMatrixTests extends ApiTest {
 			.path("number")
 			.asLong();
 		ok(this.api.post("/api/v1/incidents/" + resolvedIncident + "/resolve", null));
+		standardEnvironments();
+		String environment = environment("non-production", false);
+		String serviceWindow = unique("win");
+		created(this.api.post("/api/v1/windows", Map.of("name", serviceWindow, "scope", "service:" + service, "kind",
+				"deny", "start", "2050-07-01T00:00:00Z", "end", "2050-07-01T01:00:00Z", "timeZone", "UTC")));
+		String companyWindow = unique("win");
+		created(this.api.post("/api/v1/windows", Map.of("name", companyWindow, "scope", "company", "kind", "deny",
+				"start", "2050-07-02T00:00:00Z", "end", "2050-07-02T01:00:00Z", "timeZone", "UTC")));
 		Map<Caller, ApiClient> clients = new java.util.EnumMap<>(Caller.class);
 		clients.put(Caller.ADMIN, this.api);
 		clients.put(Caller.OWNER_LEAD, clientOf(lead, "write"));
@@ -377,7 +472,8 @@ class AuthorizationMatrixTests extends ApiTest {
 		clients.put(Caller.ANONYMOUS, this.api.withToken(null));
 		return new Org(lead, member, outsider, delegate, newcomer, teamA, teamB, teamD, emptyTeam, service,
 				transferring, provider, transferId, product, memberToken.json().path("id").asString(), schedule,
-				overrideId, policy, incident, keyId, resolvedIncident, clients);
+				overrideId, policy, incident, keyId, resolvedIncident, environment, serviceWindow, companyWindow,
+				clients);
 	}
 
 	private ApiClient clientOf(String user, String scope) {
