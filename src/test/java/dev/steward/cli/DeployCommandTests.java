@@ -1,5 +1,8 @@
 package dev.steward.cli;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -167,6 +170,34 @@ class DeployCommandTests extends CommandAgainstServerTest {
 		String id = id(emergency);
 		assertThat(deploy("deploy", "fail", "--id", id, "--reason", "Canary crashed").out())
 			.endsWith(": failed\nCanary crashed\n");
+	}
+
+	/**
+	 * As a pipeline runs it: a separate process with the server, token and deployment in
+	 * {@code STEWARD_URL}, {@code STEWARD_TOKEN} and {@code STEWARD_DEPLOYMENT_ID}.
+	 */
+	@Test
+	void theServerTokenAndDeploymentComeFromTheEnvironment() throws Exception {
+		String id = id(deploy("deploy", "start", "--service", this.service, "--environment", this.environment,
+				"--version", "3.0.0", "--node", "web-1"));
+		// Libraries only tests use (ical4j) log once on start; keep that off standard
+		// output.
+		Path quiet = Files.writeString(Files.createTempFile("logback", ".xml"),
+				"<configuration><root level=\"OFF\"/></configuration>");
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+				"-Dlogback.configurationFile=" + quiet, "-cp", System.getProperty("java.class.path"),
+				"dev.steward.Steward", "deploy", "node", "--node", "web-1", "--status", "updating", "--output", "json")
+			.redirectError(ProcessBuilder.Redirect.DISCARD);
+		builder.environment().put("STEWARD_URL", "http://127.0.0.1:" + this.port);
+		builder.environment().put("STEWARD_TOKEN", this.pipeline);
+		builder.environment().put("STEWARD_DEPLOYMENT_ID", id);
+		Process process = builder.start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(out).isZero();
+		Files.delete(quiet);
+		JsonNode answer = JsonMapper.builder().build().readTree(out);
+		assertThat(answer.path("id").asString()).isEqualTo(id);
+		assertThat(answer.path("nodes").get(0).path("status").asString()).isEqualTo("updating");
 	}
 
 	@Test
