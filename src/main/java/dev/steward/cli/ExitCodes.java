@@ -11,7 +11,8 @@ final class ExitCodes {
 
 	/**
 	 * The server refused by policy: not allowed, or a conflict such as an unapproved
-	 * owner change.
+	 * owner change; also the gate is closed ({@code gate check}) or blocked a deployment
+	 * ({@code deploy start}), so that a pipeline stops.
 	 */
 	static final int REFUSED = 3;
 

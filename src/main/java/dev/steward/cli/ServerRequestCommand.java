@@ -5,12 +5,15 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
@@ -61,7 +64,7 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 			else {
 				print(answer);
 			}
-			return ExitCodes.OK;
+			return exitCode(answer);
 		}
 		catch (Refusal refusal) {
 			printProblem(refusal.status, refusal.problem);
@@ -76,6 +79,14 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 			Thread.currentThread().interrupt();
 			return ExitCodes.ERROR;
 		}
+	}
+
+	/**
+	 * The exit code of a successful answer: {@link ExitCodes#OK}, unless the answer
+	 * itself says that a pipeline should stop (a closed gate, a blocked deployment).
+	 */
+	int exitCode(JsonNode answer) {
+		return ExitCodes.OK;
 	}
 
 	/**
@@ -121,9 +132,43 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 	record Parameter(String name, Object value) {
 	}
 
-	/** An option's value as the API spells it: {@code TRIGGERED} as {@code triggered}. */
+	/**
+	 * An option's value as the API spells it: {@code TRIGGERED} as {@code triggered},
+	 * {@code BLUE_GREEN} as {@code blue-green}.
+	 */
 	static String apiName(Enum<?> value) {
-		return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+		return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * Reads an option's value as the API spells it ({@code blue-green}) or as the
+	 * constant's name ({@code BLUE_GREEN}), in any case; the values are the option's
+	 * completion candidates, {@code ${COMPLETION-CANDIDATES}} in its description.
+	 */
+	abstract static class ApiValues<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
+
+		private final Class<E> type;
+
+		ApiValues(Class<E> type) {
+			this.type = type;
+		}
+
+		@Override
+		public E convert(String value) {
+			for (E constant : this.type.getEnumConstants()) {
+				if (apiName(constant).equalsIgnoreCase(value.replace('_', '-'))) {
+					return constant;
+				}
+			}
+			throw new CommandLine.TypeConversionException(
+					"expected one of " + String.join(", ", this) + " but was '" + value + "'");
+		}
+
+		@Override
+		public Iterator<String> iterator() {
+			return Arrays.stream(this.type.getEnumConstants()).map(ServerRequestCommand::apiName).iterator();
+		}
+
 	}
 
 	/**
@@ -172,11 +217,14 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void printProblem(int status, JsonNode problem) {
+	private void printProblem(int status, JsonNode problem) {
 		String detail = problem.path("detail").isString() ? problem.path("detail").asString() : "";
 		System.err.println("error: " + (detail.isBlank() ? "Steward answered " + status : detail));
 		for (JsonNode error : problem.path("errors")) {
 			System.err.println("  " + error.path("field").asString() + ": " + error.path("message").asString());
+		}
+		if (problem.path("gate").isObject()) {
+			GateCommand.describe(problem.path("gate"), this::time).forEach(System.err::println);
 		}
 	}
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
 @Command(name = "steward", mixinStandardHelpOptions = true, versionProvider = StewardCommand.Version.class,
 		description = "Steward: who owns what, and every responsibility that comes with it.",
 		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, ExportCommand.class,
-				ImportCommand.class, OnCallCommand.class, IncidentCommand.class, EventCommand.class,
-				AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class })
+				ImportCommand.class, OnCallCommand.class, IncidentCommand.class, EventCommand.class, GateCommand.class,
+				DeployCommand.class, ChangeCommand.class, AutoComplete.GenerateCompletion.class,
+				CommandLine.HelpCommand.class })
 public class StewardCommand implements Runnable {
 
 	@CommandLine.Spec

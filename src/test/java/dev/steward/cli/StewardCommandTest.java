@@ -34,7 +34,13 @@ class StewardCommandTest {
 			.contains("--schedule")
 			.contains("incident")
 			.contains("event")
-			.contains("--routing-key");
+			.contains("--routing-key")
+			.contains("gate")
+			.contains("deploy")
+			.contains("rolled-back")
+			.contains("blue-green")
+			.contains("change")
+			.contains("os-tuning");
 		assertThat(run("server", "--help")).contains("--port")
 			.contains("--data-dir")
 			.contains("--demo")
