@@ -80,6 +80,16 @@ public class DeploymentStore {
 				and status = 'succeeded'""").params(service, environment, version).query(Long.class).single() > 0;
 	}
 
+	/**
+	 * The first deployment of the service to the environment after {@code id} that the
+	 * gate did not block, which replaced what {@code id} put in place.
+	 */
+	public Optional<Long> supersededBy(long id, String service, String environment) {
+		return this.jdbc.sql("""
+				select id from deployments where service = ? and environment = ? and id > ? and status <> 'blocked'
+				order by id limit 1""").params(service, environment, id).query(Long.class).optional();
+	}
+
 	public long insert(Row row) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
