@@ -101,6 +101,14 @@ public class Deployments {
 	}
 
 	/**
+	 * The names of the environments the service was ever deployed to (or asked to be).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> environmentsOf(String service) {
+		return this.store.environments(service);
+	}
+
+	/**
 	 * The first later deployment of the same service to the same environment (blocked
 	 * ones aside), which replaced what this one put in place; empty for the latest.
 	 */

@@ -80,6 +80,14 @@ public class DeploymentStore {
 				and status = 'succeeded'""").params(service, environment, version).query(Long.class).single() > 0;
 	}
 
+	/** The environments the service was ever deployed to (or asked to be). */
+	public List<String> environments(String service) {
+		return this.jdbc.sql("select distinct environment from deployments where service = ?")
+			.param(service)
+			.query(String.class)
+			.list();
+	}
+
 	/**
 	 * The first deployment of the service to the environment after {@code id} that the
 	 * gate did not block, which replaced what {@code id} put in place.
