@@ -100,6 +100,24 @@ public class Deployments {
 		return this.store.find(id).map(Row::service);
 	}
 
+	/**
+	 * The names of the environments the service was ever deployed to (or asked to be).
+	 */
+	@Transactional(readOnly = true)
+	public List<String> environmentsOf(String service) {
+		return this.store.environments(service);
+	}
+
+	/**
+	 * The first later deployment of the same service to the same environment (blocked
+	 * ones aside), which replaced what this one put in place; empty for the latest.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> supersededBy(long id) {
+		Row row = this.store.find(id).orElseThrow(() -> notFound(id));
+		return this.store.supersededBy(id, row.service(), row.environment());
+	}
+
 	/** Deployments newest first, optionally of one service, environment or status. */
 	@Transactional(readOnly = true)
 	public Page<Deployment> deployments(String service, String environment, String status, Integer limit,
@@ -256,20 +274,20 @@ public class Deployments {
 
 	/**
 	 * Asks for the previous version back; the pipeline reports {@code rolled-back} when
-	 * done.
+	 * done. Only the latest deployment to the environment (blocked ones aside) can be
+	 * rolled back: going back from an earlier one would put the version before that one
+	 * in place of whatever the latest deployed.
 	 */
 	public Deployment rollback(long id, String reason) {
 		Row row = lock(id);
 		requireStatus(row, "roll back", Set.of(DeploymentStatus.IN_PROGRESS, DeploymentStatus.VERIFYING,
 				DeploymentStatus.FAILED, DeploymentStatus.SUCCEEDED));
-		if (DeploymentStatus.SUCCEEDED.key().equals(row.status())) {
-			this.store.replacedBy(id, row.service(), row.environment()).ifPresent(newer -> {
-				throw Conflict
-					.because("Deployment " + newer + " has replaced deployment " + id + " in " + row.environment()
-							+ "; roll that one back instead")
-					.detail("deployment", newer);
-			});
-		}
+		this.store.supersededBy(id, row.service(), row.environment()).ifPresent(later -> {
+			throw Conflict
+				.because("Deployment " + id + " was superseded by deployment " + later + " of " + row.service() + " to "
+						+ row.environment() + "; roll back the latest deployment instead")
+				.detail("deployment", later);
+		});
 		String text = reason(reason, "Rollback requested")
 				+ (row.rollbackTarget() == null ? "" : " (back to " + row.rollbackTarget() + ")");
 		return move(row, DeploymentStatus.ROLLING_BACK, text, null);

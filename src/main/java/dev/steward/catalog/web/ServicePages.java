@@ -12,15 +12,21 @@ import dev.steward.catalog.ServiceFilter;
 import dev.steward.catalog.TransferStatus;
 import dev.steward.common.Cursor;
 import dev.steward.common.Keyed;
+import dev.steward.common.ServicePagePart;
+import dev.steward.common.ServicePagePart.Place;
 import dev.steward.common.Text;
 import dev.steward.common.WebPage;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Web pages of the service catalog: the searchable list and one page per service. */
+/**
+ * Web pages of the service catalog: the searchable list and one page per service, which
+ * shows the parts other modules contribute (see {@link ServicePagePart}).
+ */
 @WebPage
 class ServicePages {
 
@@ -30,10 +36,14 @@ class ServicePages {
 
 	private final ProductCatalog products;
 
-	ServicePages(ServiceCatalog catalog, Directory directory, ProductCatalog products) {
+	private final ObjectProvider<ServicePagePart> parts;
+
+	ServicePages(ServiceCatalog catalog, Directory directory, ProductCatalog products,
+			ObjectProvider<ServicePagePart> parts) {
 		this.catalog = catalog;
 		this.directory = directory;
 		this.products = products;
+		this.parts = parts;
 	}
 
 	@GetMapping("/services")
@@ -70,7 +80,17 @@ class ServicePages {
 					.filter(transfer -> transfer.status() == TransferStatus.PENDING)
 					.toList());
 		model.addAttribute("sharedAspects", List.of(Aspect.SERVERS_HARDWARE, Aspect.TOOLING, Aspect.DATABASES));
+		model.addAttribute("banners", parts(Place.BANNER, name));
+		model.addAttribute("sections", parts(Place.SECTION, name));
 		return "service";
+	}
+
+	/** What the other modules' parts in {@code place} show of the service, in order. */
+	private List<ServicePagePart.View> parts(Place place, String service) {
+		return this.parts.orderedStream()
+			.filter(part -> part.place() == place)
+			.flatMap(part -> part.view(service).stream())
+			.toList();
 	}
 
 }

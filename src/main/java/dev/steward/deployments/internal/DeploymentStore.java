@@ -74,20 +74,28 @@ public class DeploymentStore {
 				order by id desc limit 1""").params(service, environment).query(String.class).optional();
 	}
 
-	/**
-	 * The newest deployment of the service in the environment after {@code id} that was
-	 * not blocked.
-	 */
-	public Optional<Long> replacedBy(long id, String service, String environment) {
-		return this.jdbc.sql("""
-				select id from deployments where service = ? and environment = ? and id > ? and status <> 'blocked'
-				order by id desc limit 1""").params(service, environment, id).query(Long.class).optional();
-	}
-
 	public boolean succeeded(String service, String environment, String version) {
 		return this.jdbc.sql("""
 				select count(*) from deployments where service = ? and environment = ? and release_version = ?
 				and status = 'succeeded'""").params(service, environment, version).query(Long.class).single() > 0;
+	}
+
+	/** The environments the service was ever deployed to (or asked to be). */
+	public List<String> environments(String service) {
+		return this.jdbc.sql("select distinct environment from deployments where service = ?")
+			.param(service)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * The first deployment of the service to the environment after {@code id} that the
+	 * gate did not block, which replaced what {@code id} put in place.
+	 */
+	public Optional<Long> supersededBy(long id, String service, String environment) {
+		return this.jdbc.sql("""
+				select id from deployments where service = ? and environment = ? and id > ? and status <> 'blocked'
+				order by id limit 1""").params(service, environment, id).query(Long.class).optional();
 	}
 
 	public long insert(Row row) {
