@@ -30,10 +30,42 @@ class ModularityTests {
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
 		try (Stream<Path> diagrams = Files.list(DOCS)) {
-			for (Path diagram : diagrams.filter(path -> path.toString().endsWith(".puml")).toList()) {
-				sortRelations(diagram);
+			for (Path document : diagrams.toList()) {
+				if (document.toString().endsWith(".puml")) {
+					sortRelations(document);
+				}
+				else if (document.toString().endsWith(".adoc")) {
+					sortListItems(document);
+				}
 			}
 		}
+	}
+
+	/**
+	 * Puts each list of a module canvas (its components, bean references, events) in a
+	 * fixed order, for the same reason as {@link #sortRelations(Path)}. A list is a run
+	 * of lines starting with {@code * }, the first of them possibly opening a table cell
+	 * ({@code |* }).
+	 */
+	private static void sortListItems(Path canvas) throws IOException {
+		List<String> lines = Files.readAllLines(canvas);
+		List<String> result = new java.util.ArrayList<>();
+		for (int i = 0; i < lines.size();) {
+			if (!lines.get(i).startsWith("* ") && !lines.get(i).startsWith("|* ")) {
+				result.add(lines.get(i++));
+				continue;
+			}
+			String cell = lines.get(i).startsWith("|") ? "|" : "";
+			List<String> items = new java.util.ArrayList<>();
+			items.add(lines.get(i++).substring(cell.length()));
+			while (i < lines.size() && lines.get(i).startsWith("* ")) {
+				items.add(lines.get(i++));
+			}
+			items.sort(null);
+			result.add(cell + items.get(0));
+			result.addAll(items.subList(1, items.size()));
+		}
+		Files.write(canvas, result);
 	}
 
 	/**

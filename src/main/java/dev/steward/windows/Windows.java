@@ -3,7 +3,10 @@ package dev.steward.windows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +52,17 @@ public class Windows {
 
 	/** The longest stretch a calendar or feed covers in one answer. */
 	static final Duration MAX_RANGE = Duration.ofDays(400);
+
+	/**
+	 * At most every 15 minutes: windows are coarse, and each start costs the gate work.
+	 */
+	static final int MAX_STARTS_PER_DAY = 96;
+
+	/**
+	 * A schedule that matches no date this long (Feb 29 matches every 4 years) never
+	 * fires.
+	 */
+	private static final Period NEVER_FIRES_HORIZON = Period.ofYears(8);
 
 	private static final String ASPECT = "deployment-windows";
 
@@ -277,19 +291,34 @@ public class Windows {
 		return environments.stream().distinct().sorted(Comparator.nullsFirst(Comparator.naturalOrder())).toList();
 	}
 
-	private static void validateCron(Validation validation, String schedule) {
+	private void validateCron(Validation validation, String schedule) {
 		if (validation.required("schedule", schedule)) {
 			if (schedule.trim().length() > MAX_SCHEDULE_LENGTH) {
 				validation.error("schedule", "must be at most " + MAX_SCHEDULE_LENGTH + " characters");
 				return;
 			}
 			try {
-				CronSchedule.parse(schedule);
+				CronSchedule cron = CronSchedule.parse(schedule);
+				if (cron.timesOfDay().size() > MAX_STARTS_PER_DAY) {
+					validation.error("schedule",
+							"starts the window " + cron.timesOfDay().size()
+									+ " times a day; a window may start at most every 15 minutes (" + MAX_STARTS_PER_DAY
+									+ " times a day)");
+				}
+				else if (!firesWithin(cron, NEVER_FIRES_HORIZON)) {
+					validation.error("schedule", "never fires (no date in the next "
+							+ NEVER_FIRES_HORIZON.toTotalMonths() / 12 + " years matches it)");
+				}
 			}
 			catch (IllegalArgumentException ex) {
 				validation.error("schedule", "is not a five-field cron expression: " + ex.getMessage());
 			}
 		}
+	}
+
+	private boolean firesWithin(CronSchedule cron, Period horizon) {
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return today.datesUntil(today.plus(horizon)).anyMatch(cron::matches);
 	}
 
 	private static String validateDuration(Validation validation, String text) {

@@ -64,7 +64,7 @@ class ChangeCommandTests extends CommandAgainstServerTest {
 
 	@Test
 	void aChangeIsFiledSubmittedApprovedStartedAndCompleted() {
-		Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
+		Instant start = this.clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
 		Instant end = start.plus(2, ChronoUnit.HOURS);
 		String id = create(start, end, "--title", "Index orders by time");
 		String headline = "Change " + id + " of " + this.service + " (Index orders by time): ";
@@ -116,7 +116,7 @@ class ChangeCommandTests extends CommandAgainstServerTest {
 
 	@Test
 	void submittingIntoAClosedGateIsRefusedWithTheWindowsThatCloseIt() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Instant freezeEnd = now.plus(3, ChronoUnit.HOURS);
 		String freeze = window(this.service, this.environment, "deny", now.plus(1, ChronoUnit.HOURS), freezeEnd,
 				"Quarter-end freeze");

@@ -8,11 +8,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.steward.ApiTest;
+import dev.steward.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Base of tests that run {@code steward} commands against the running test server. */
 abstract class CommandAgainstServerTest extends ApiTest {
+
+	/** The server's clock, which other tests may have moved ahead of real time. */
+	@Autowired
+	protected TestClock clock;
 
 	/** How the commands print times. */
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");

@@ -136,7 +136,7 @@ class DeployCommandTests extends CommandAgainstServerTest {
 
 	@Test
 	void aClosedGateBlocksTheDeploymentWithExitThreeUnlessItIsAnEmergency() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Instant end = now.plus(2, ChronoUnit.HOURS);
 		String freeze = window(this.service, this.environment, "deny", now.minus(1, ChronoUnit.HOURS), end,
 				"Quarter-end freeze");

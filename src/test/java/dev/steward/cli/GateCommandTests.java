@@ -39,7 +39,7 @@ class GateCommandTests extends CommandAgainstServerTest {
 
 	@Test
 	void aBlackoutClosesTheGateExitsThreeAndTellsWhenItOpens() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MINUTES);
 		Instant end = now.plus(2, ChronoUnit.HOURS);
 		String freeze = window(this.service, this.environment, "deny", now.minus(1, ChronoUnit.HOURS), end,
 				"Quarter-end freeze");
@@ -77,7 +77,7 @@ class GateCommandTests extends CommandAgainstServerTest {
 
 	@Test
 	void anInactiveAllowWindowKeepsItClosedUntilTheWindowBegins() {
-		Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(3, ChronoUnit.HOURS);
+		Instant start = this.clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(3, ChronoUnit.HOURS);
 		Instant end = start.plus(1, ChronoUnit.HOURS);
 		String allow = window(this.service, this.environment, "allow", start, end, "Weekday mornings");
 		CommandOutput closed = stewardAs(ADMIN_TOKEN, "gate", "check", "--service", this.service, "--environment",

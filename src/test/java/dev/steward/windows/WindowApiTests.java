@@ -116,6 +116,8 @@ class WindowApiTests extends ApiTest {
 		refused(with(good, "schedule", "every day"), "schedule");
 		refused(with(good, "schedule", "0 9 * * MON-FUNDAY"), "schedule");
 		refused(with(good, "schedule", "0" + ",0".repeat(100) + " 9 * * *"), "schedule");
+		refused(with(good, "schedule", "*/10 * * * *"), "schedule");
+		refused(with(good, "schedule", "0 0 30 FEB *"), "schedule");
 		refused(with(good, "timeZone", "Mars/Olympus_Mons"), "timeZone");
 		refused(with(good, "timeZone", null), "timeZone");
 		refused(with(good, "duration", "two hours"), "duration");

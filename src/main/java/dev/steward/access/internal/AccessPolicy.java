@@ -52,14 +52,15 @@ public class AccessPolicy {
 	/**
 	 * Throws {@link Forbidden} unless the rule lets the principal make this change;
 	 * {@code values} resolves the names the rule refers to (path variables, body fields).
-	 * A resource that does not exist is left to the handler to refuse.
+	 * A resource that does not exist is left to the handler to refuse, also for a token
+	 * whose narrow scope (such as {@code deploy:<service>}) could have named it.
 	 */
 	public void checkChange(StewardPrincipal principal, Allow rule, Function<String, String> values) {
 		String resource = rule.from().isEmpty() ? null : values.apply(rule.from());
 		boolean narrowScope = !rule.scope().isEmpty() && resource != null
-				&& scopeSubject(rule.resource(), resource)
-					.filter(subject -> principal.hasScopeFor(rule.scope(), subject))
-					.isPresent();
+				&& scopeSubject(rule.resource(), resource).map(subject -> principal.hasScopeFor(rule.scope(), subject))
+					.orElseGet(
+							() -> principal.scopes().stream().anyMatch(scope -> scope.startsWith(rule.scope() + ":")));
 		if (!principal.mayWrite() && !narrowScope) {
 			throw Forbidden.because("This token's scopes do not allow changes");
 		}

@@ -51,6 +51,7 @@ class DeploymentAccessTests extends DeploymentTest {
 		problem(node(pipeline, theirs, "a", "updating"), 403, null);
 		problem(pipeline.post(DEPLOYMENTS + "/" + theirs + "/verify", Map.of("passed", true)), 403, null);
 		assertThat(status(theirs)).isEqualTo("in-progress");
+		problem(pipeline.post(DEPLOYMENTS + "/987654321/verify", Map.of("passed", true)), 404, null);
 	}
 
 	@Test
