@@ -3,8 +3,6 @@ package dev.steward.changes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,8 +117,8 @@ public class Changes {
 		text(validation, "title", request.title(), false, 200);
 		validation.optionalName("implementer", request.implementer());
 		validation.optionalName("environment", request.environment());
-		Instant start = time(validation, "plannedStart", request.plannedStart());
-		Instant end = time(validation, "plannedEnd", request.plannedEnd());
+		Instant start = validation.time("plannedStart", request.plannedStart(), true);
+		Instant end = validation.time("plannedEnd", request.plannedEnd(), true);
 		if (start != null && end != null) {
 			if (!end.isAfter(start)) {
 				validation.error("plannedEnd", "must be after plannedStart");
@@ -354,19 +352,6 @@ public class Changes {
 			validation.required(field, value);
 		}
 		validation.maxLength(field, value, max);
-	}
-
-	private static Instant time(Validation validation, String field, String text) {
-		if (!validation.required(field, text)) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			validation.error(field, "must be an RFC 3339 time with offset");
-			return null;
-		}
 	}
 
 	private static String note(String note) {

@@ -1,7 +1,10 @@
 package dev.steward.common;
 
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -104,6 +107,26 @@ public final class Validation {
 			error(field, "must be one of " + String.join(", ", Keyed.keys(type)));
 		}
 		return value.orElse(null);
+	}
+
+	/**
+	 * The instant an RFC 3339 time with offset names, or {@code null} with an error when
+	 * it is malformed (or missing but {@code required}).
+	 */
+	public Instant time(String field, String text, boolean required) {
+		if (text == null) {
+			if (required) {
+				error(field, "is required");
+			}
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			error(field, "must be an RFC 3339 time with offset, such as 2026-12-24T00:00:00+01:00");
+			return null;
+		}
 	}
 
 	public void range(String field, Integer value, int min, int max) {

@@ -2,8 +2,6 @@ package dev.steward.deployments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -374,15 +372,7 @@ public class Deployments {
 		if (request.commit() != null && !COMMIT.matcher(request.commit()).matches()) {
 			validation.error("commit", "must be a commit id of 1 to 64 letters, digits, '.', '_' or '-'");
 		}
-		Instant commitTime = null;
-		if (request.commitTime() != null) {
-			try {
-				commitTime = OffsetDateTime.parse(request.commitTime()).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				validation.error("commitTime", "must be an RFC 3339 time with offset");
-			}
-		}
+		Instant commitTime = validation.time("commitTime", request.commitTime(), false);
 		DeploymentStrategy strategy = request.strategy() == null ? DeploymentStrategy.ROLLING
 				: validation.keyed("strategy", request.strategy(), DeploymentStrategy.class, false);
 		validation.range("maxUnavailable", request.maxUnavailable(), 1, ServiceInstances.MAX_NODES);

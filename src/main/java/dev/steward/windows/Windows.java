@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -261,8 +260,8 @@ public class Windows {
 			duration = validateDuration(validation, request.duration());
 		}
 		else {
-			start = time(validation, "start", request.start());
-			end = time(validation, "end", request.end());
+			start = validation.time("start", request.start(), true);
+			end = validation.time("end", request.end(), true);
 			if (start != null && end != null && !end.isAfter(start)) {
 				validation.error("end", "must be after start");
 			}
@@ -335,19 +334,6 @@ public class Windows {
 		}
 		catch (DateTimeParseException ex) {
 			validation.error("duration", "must be an ISO-8601 duration such as PT2H");
-			return null;
-		}
-	}
-
-	private static Instant time(Validation validation, String field, String text) {
-		if (!validation.required(field, text)) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			validation.error(field, "must be an RFC 3339 time with offset, such as 2026-12-24T00:00:00+01:00");
 			return null;
 		}
 	}

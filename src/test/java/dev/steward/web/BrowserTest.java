@@ -10,12 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import dev.steward.ApiClient;
 import dev.steward.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +82,57 @@ public abstract class BrowserTest extends ApiTest {
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("sign-in")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/services"));
+	}
+
+	/**
+	 * Fetches a path with the browser's session cookie, as the page's own requests do.
+	 */
+	protected ApiClient.Reply fetchInThisSession(String path) {
+		String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+		return new ApiClient(url(""), null).send("GET", path, null, Map.of("Cookie", session));
+	}
+
+	/**
+	 * Downloads a calendar feed with the browser's session cookie, as a click on its link
+	 * would, and answers its text.
+	 */
+	protected String downloadInThisSession(String path) {
+		ApiClient.Reply feed = fetchInThisSession(path);
+		assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
+		assertThat(feed.header("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+		assertThat(feed.header("Content-Disposition"))
+			.hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+		return feed.body();
+	}
+
+	/** Whether nothing matches, asked without waiting for something to appear. */
+	protected static boolean absent(By locator) {
+		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+		try {
+			return browser.findElements(locator).isEmpty();
+		}
+		finally {
+			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		}
+	}
+
+	protected static void waitForUrl(String part) {
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+	}
+
+	/**
+	 * Waits until the page after a form post shows {@code notice}, finding the notice
+	 * afresh each time, since the page before the post may still show an earlier one.
+	 */
+	protected static void awaitNotice(String notice) {
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBe(By.id("flash-notice"), notice));
+	}
+
+	protected static WebElement waitFor(By locator) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 }

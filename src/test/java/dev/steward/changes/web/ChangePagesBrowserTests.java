@@ -11,10 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.steward.ApiClient;
 import dev.steward.TestClock;
 import dev.steward.web.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,44 +233,6 @@ class ChangePagesBrowserTests extends BrowserTest {
 
 	private static Map<String, String> member(String user) {
 		return Map.of("user", user, "role", "member");
-	}
-
-	/** Fetches a path with the browser's session cookie, as a click on its link would. */
-	private String downloadInThisSession(String path) {
-		String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
-		ApiClient.Reply feed = new ApiClient(url(""), null).send("GET", path, null, Map.of("Cookie", session));
-		assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
-		assertThat(feed.header("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
-		assertThat(feed.header("Content-Disposition"))
-			.hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
-		return feed.body();
-	}
-
-	/** Whether nothing matches, asked without waiting for something to appear. */
-	private static boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
-
-	private static void waitForUrl(String part) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-	}
-
-	/** Waits until the page after a form post shows {@code notice}. */
-	private static void awaitNotice(String notice) {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBe(By.id("flash-notice"), notice));
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 }

@@ -10,8 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.steward.TestClock;
 import dev.steward.web.BrowserTest;
@@ -194,32 +192,6 @@ class DeploymentPagesBrowserTests extends BrowserTest {
 
 	private static Map<String, String> member(String user) {
 		return Map.of("user", user, "role", "member");
-	}
-
-	/** Whether nothing matches, asked without waiting for something to appear. */
-	private static boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
-
-	private static void waitForUrl(String part) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-	}
-
-	/** Waits until the page after a form post shows {@code notice}. */
-	private static void awaitNotice(String notice) {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBe(By.id("flash-notice"), notice));
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 }

@@ -11,7 +11,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import dev.steward.ApiClient;
 import dev.steward.web.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,43 +192,6 @@ class IncidentPagesBrowserTests extends BrowserTest {
 
 	private static WebElement entry(String type) {
 		return browser.findElement(By.cssSelector("#timeline li[data-type='" + type + "']"));
-	}
-
-	/** Whether nothing matches, asked without waiting for something to appear. */
-	private static boolean absent(By locator) {
-		browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		try {
-			return browser.findElements(locator).isEmpty();
-		}
-		finally {
-			browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-		}
-	}
-
-	/**
-	 * Fetches a path with the browser's session cookie, as the page's own requests do.
-	 */
-	private ApiClient.Reply fetchInThisSession(String path) {
-		String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
-		return new ApiClient(url(""), null).send("GET", path, null, Map.of("Cookie", session));
-	}
-
-	private static void waitForUrl(String part) {
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
-	}
-
-	/**
-	 * Waits until the page after a form post shows {@code notice}, finding the notice
-	 * afresh each time, since the page before the post may still show an earlier one.
-	 */
-	private static void awaitNotice(String notice) {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBe(By.id("flash-notice"), notice));
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 }

@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
-import dev.steward.ApiClient;
 import dev.steward.TestClock;
 import dev.steward.web.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,26 +219,6 @@ class OnCallPagesBrowserTests extends BrowserTest {
 		script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("override-start")), start);
 		script.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("override-end")), end);
 		browser.findElement(By.id("add-override-button")).click();
-	}
-
-	/**
-	 * Fetches a calendar feed with the browser's session cookie, as a click on its link
-	 * would.
-	 */
-	private String downloadInThisSession(String path) {
-		String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
-		ApiClient.Reply feed = new ApiClient(url(""), null).send("GET", path, null, Map.of("Cookie", session));
-		assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
-		assertThat(feed.header("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
-		assertThat(feed.header("Content-Disposition"))
-			.hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
-		return feed.body();
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 }
