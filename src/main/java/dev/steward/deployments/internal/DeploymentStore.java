@@ -20,7 +20,7 @@ public class DeploymentStore {
 			rs.getString("environment"), rs.getString("release_version"), rs.getString("commit_sha"),
 			Sql.instant(rs, "commit_time"), rs.getString("strategy"), rs.getInt("max_unavailable"),
 			rs.getString("status"), rs.getString("rollback_target"), rs.getString("gate"),
-			rs.getString("emergency_justification"), (Long) rs.getObject("emergency_incident", Long.class),
+			rs.getString("emergency_justification"), rs.getObject("emergency_incident", Long.class),
 			rs.getString("checks"), rs.getString("failure_reason"), rs.getString("rollback_reason"),
 			rs.getString("requested_by"), Sql.instant(rs, "requested_at"), Sql.instant(rs, "finished_at"),
 			rs.getBoolean("nodes_reported"), rs.getLong("version"));
