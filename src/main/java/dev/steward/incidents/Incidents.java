@@ -169,7 +169,7 @@ public class Incidents {
 		ServiceEntry service = this.services.findService(request.service())
 			.orElseThrow(() -> InvalidInput.field("service", "names no service: '" + request.service() + "'"));
 		long number = create(service, "manual-" + UUID.randomUUID(), request.title(), severity, null, request.details(),
-				CurrentActor.name());
+				CurrentActor.name(), null);
 		IncidentEntry created = incident(number);
 		this.audit.record("incident.opened", "#" + number, service.name(), null, created);
 		return created;
@@ -248,6 +248,15 @@ public class Incidents {
 	 * {@link EventIntake}.
 	 */
 	public EventOutcome ingest(ServiceEntry service, Event event, String actor) {
+		return ingest(service, event, actor, null);
+	}
+
+	/**
+	 * As {@link #ingest(ServiceEntry, Event, String)}, with the urgency of a new incident
+	 * set by the caller (such as an SLO burn alert: a page is high, a ticket low) instead
+	 * of by tier and severity; {@code null} leaves it to them.
+	 */
+	public EventOutcome ingest(ServiceEntry service, Event event, String actor, Urgency urgency) {
 		Instant now = this.clock.instant();
 		if (event.action() == EventAction.TRIGGER) {
 			String dedupKey = event.dedupKey() != null ? event.dedupKey() : UUID.randomUUID().toString();
@@ -261,7 +270,7 @@ public class Incidents {
 				return new EventOutcome(dedupKey, number, false);
 			}
 			long number = create(service, dedupKey, event.summary(), event.severity(), event.source(), event.details(),
-					actor);
+					actor, urgency);
 			storeEvent(number, event, now);
 			return new EventOutcome(dedupKey, number, true);
 		}
@@ -281,9 +290,9 @@ public class Incidents {
 	}
 
 	private long create(ServiceEntry service, String dedupKey, String title, Severity severity, String source,
-			Map<String, Object> details, String actor) {
+			Map<String, Object> details, String actor, Urgency requestedUrgency) {
 		Instant now = this.clock.instant();
-		Urgency urgency = this.settings.urgency(service.tier(), severity);
+		Urgency urgency = requestedUrgency != null ? requestedUrgency : this.settings.urgency(service.tier(), severity);
 		IncidentSettings.Sla sla = this.settings.sla(service.tier(), urgency);
 		String policy = this.policies.policyOf(service.name()).orElse(null);
 		Instant ackBy = now.plus(sla.acknowledgeWithin());

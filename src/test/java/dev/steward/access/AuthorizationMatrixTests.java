@@ -150,6 +150,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(environmentEndpoints());
 		all.addAll(windowEndpoints());
 		all.addAll(changeEndpoints());
+		all.addAll(sloEndpoints());
 		return all;
 	}
 
@@ -317,6 +318,31 @@ class AuthorizationMatrixTests extends ApiTest {
 			int stepsNeeded = List.of("draft", "submitted", "approved", "in-progress").indexOf(status);
 			steps.subList(0, stepsNeeded).forEach(step -> ok(this.api.post(path + "/" + step, null)));
 			return path;
+		});
+	}
+
+	/** A service's SLOs and their counts are its owners' to change. */
+	private List<Endpoint> sloEndpoints() {
+		Function<Org, String> slos = org -> "/api/v1/services/" + org.service() + "/slos";
+		Function<Org, Map<String, Object>> definition = org -> Map.of("indicator", "availability", "objective", 99.9,
+				"window", "P30D");
+		return List.of(new Endpoint("define SLO", "POST", slos, org -> named(definition.apply(org), "slo"), OWNERS),
+				new Endpoint("update SLO", "PUT", org -> slo(org), definition::apply, OWNERS),
+				new Endpoint("patch SLO", "PATCH", org -> slo(org), org -> Map.of("objective", 99.5), OWNERS),
+				new Endpoint("delete SLO", "DELETE", org -> slo(org), org -> null, OWNERS),
+				new Endpoint("push SLI counts", "POST", org -> slo(org) + "/samples",
+						org -> Map.of("samples",
+								List.of(Map.of("at", this.clock.instant().toString(), "good", 9, "total", 10))),
+						OWNERS));
+	}
+
+	/** The path of the organization's SLO, made once per organization. */
+	private String slo(Org org) {
+		return this.fixtures.computeIfAbsent(List.of(org, "slo"), key -> {
+			String path = "/api/v1/services/" + org.service() + "/slos";
+			created(this.api.post(path,
+					Map.of("name", "availability", "indicator", "availability", "objective", 99.9, "window", "P30D")));
+			return path + "/availability";
 		});
 	}
 

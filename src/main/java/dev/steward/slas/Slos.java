@@ -1,0 +1,244 @@
+package dev.steward.slas;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.steward.audit.AuditTrail;
+import dev.steward.catalog.ServiceCatalog;
+import dev.steward.common.Conflict;
+import dev.steward.common.ETags;
+import dev.steward.common.Keyed;
+import dev.steward.common.NotFound;
+import dev.steward.common.PreconditionFailed;
+import dev.steward.common.Validation;
+import dev.steward.slas.SampleRequest.Sample;
+import dev.steward.slas.internal.BucketStore;
+import dev.steward.slas.internal.SloStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * SLOs of services: defining them, taking pushed SLI counts (one bucket per minute; a
+ * re-sent minute replaces its counts) and answering their status. Pushed counts are
+ * evaluated at once, so an alert does not wait for the next evaluation pass.
+ */
+@Service
+@Transactional
+public class Slos {
+
+	/** Named routes under a service's SLOs; no SLO may take these names. */
+	static final List<String> RESERVED = List.of("prometheus-rules");
+
+	/** How far back a pushed minute may lie: the longest burn-rate window and an hour. */
+	static final Duration SAMPLE_HORIZON = Duration.ofDays(3).plusHours(1);
+
+	static final int MAX_SAMPLES = 1440;
+
+	private static final Duration MIN_WINDOW = Duration.ofDays(1);
+
+	private static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+	private static final long MAX_COUNT = 1_000_000_000_000L;
+
+	private final SloStore store;
+
+	private final BucketStore buckets;
+
+	private final SloEvaluator evaluator;
+
+	private final ServiceCatalog services;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	Slos(SloStore store, BucketStore buckets, SloEvaluator evaluator, ServiceCatalog services, AuditTrail audit,
+			Clock clock) {
+		this.store = store;
+		this.buckets = buckets;
+		this.evaluator = evaluator;
+		this.services = services;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public SloEntry slo(String service, String name) {
+		return entry(row(service, name));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SloEntry> findSlo(String service, String name) {
+		return this.store.find(service, name).map(Slos::entry);
+	}
+
+	@Transactional(readOnly = true)
+	public List<SloEntry> slos(String service) {
+		this.services.service(service);
+		return this.store.ofService(service).stream().map(Slos::entry).toList();
+	}
+
+	/** The SLO's SLI, error budget, burn rates and alert now. */
+	@Transactional(readOnly = true)
+	public SloStatus status(String service, String name) {
+		return this.evaluator.status(row(service, name));
+	}
+
+	public SloEntry create(String service, SloRequest request) {
+		this.services.service(service);
+		Validation validation = new Validation();
+		validation.name("name", request.name());
+		if (request.name() != null && RESERVED.contains(request.name())) {
+			validation.error("name", "'" + request.name() + "' is reserved");
+		}
+		SloStore.Row row = validate(validation, service, request, 0, 0);
+		if (this.store.find(service, request.name()).isPresent()) {
+			throw Conflict.duplicate("SLO of " + service, request.name());
+		}
+		this.store.insert(row);
+		SloEntry created = slo(service, request.name());
+		this.audit.record("slo.created", service + "/" + created.name(), service, null, created);
+		return created;
+	}
+
+	public SloEntry update(String service, String name, SloRequest request, String ifMatch) {
+		SloStore.Row before = row(service, name);
+		ETags.check(ifMatch, before.version());
+		Validation validation = new Validation();
+		validation.unchanged("name", request.name(), name);
+		if (!this.store.update(validate(
+				validation, service, new SloRequest(name, request.title(), request.indicator(), request.objective(),
+						request.window(), request.latencyThreshold(), request.description()),
+				before.id(), before.version()))) {
+			throw PreconditionFailed.concurrentUpdate();
+		}
+		SloEntry after = slo(service, name);
+		this.audit.record("slo.updated", service + "/" + name, service, entry(before), after);
+		return after;
+	}
+
+	public void delete(String service, String name, String ifMatch) {
+		SloStore.Row before = row(service, name);
+		ETags.check(ifMatch, before.version());
+		this.store.delete(before.id());
+		this.audit.record("slo.deleted", service + "/" + name, service, entry(before), null);
+	}
+
+	/**
+	 * Records pushed counts, one minute each (a minute pushed again is replaced, not
+	 * added), then evaluates the SLO.
+	 */
+	public SloStatus record(String service, String name, SampleRequest request) {
+		SloStore.Row slo = row(service, name);
+		List<Sample> samples = request.samples();
+		Validation validation = new Validation();
+		if (samples == null || samples.isEmpty()) {
+			validation.error("samples", "must hold at least one sample");
+		}
+		else if (samples.size() > MAX_SAMPLES) {
+			validation.error("samples", "must hold at most " + MAX_SAMPLES + " samples");
+		}
+		else {
+			Instant now = this.clock.instant();
+			for (int i = 0; i < samples.size(); i++) {
+				validate(validation, "samples[" + i + "]", samples.get(i), now);
+			}
+		}
+		validation.throwIfInvalid();
+		this.store.lock(slo.id());
+		for (Sample sample : samples) {
+			Instant at = OffsetDateTime.parse(sample.at()).toInstant();
+			this.buckets.put(slo.id(), SloEvaluator.minuteOf(at), sample.good(), sample.total());
+		}
+		return this.evaluator.evaluate(slo.id());
+	}
+
+	private void validate(Validation validation, String field, Sample sample, Instant now) {
+		if (sample == null) {
+			validation.error(field, "is required");
+			return;
+		}
+		Instant at = validation.time(field + ".at", sample.at(), true);
+		if (at != null && at.isAfter(now)) {
+			validation.error(field + ".at", "lies in the future");
+		}
+		else if (at != null && at.isBefore(now.minus(SAMPLE_HORIZON))) {
+			validation.error(field + ".at", "is more than " + SAMPLE_HORIZON.toHours() + " hours ago");
+		}
+		boolean counts = validation.required(field + ".good", sample.good())
+				& validation.required(field + ".total", sample.total());
+		if (counts) {
+			if (sample.good() < 0 || sample.total() < 0) {
+				validation.error(field, "counts cannot be negative");
+			}
+			else if (sample.good() > sample.total()) {
+				validation.error(field + ".good", "cannot exceed total");
+			}
+			else if (sample.total() > MAX_COUNT) {
+				validation.error(field + ".total", "must be at most " + MAX_COUNT);
+			}
+		}
+	}
+
+	private SloStore.Row validate(Validation validation, String service, SloRequest request, long id, long version) {
+		SloIndicator indicator = validation.keyed("indicator", request.indicator(), SloIndicator.class, true);
+		if (validation.required("objective", request.objective())
+				&& !(request.objective() > 0 && request.objective() < 100)) {
+			validation.error("objective", "must be a percentage above 0 and below 100, such as 99.9");
+		}
+		Duration window = duration(validation, "window", request.window(), true);
+		if (window != null && (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0
+				|| window.toMinutes() * 60 != window.getSeconds())) {
+			validation.error("window", "must be whole minutes from P1D to P90D, such as P28D or P30D");
+		}
+		Duration threshold = duration(validation, "latencyThreshold", request.latencyThreshold(),
+				indicator == SloIndicator.LATENCY);
+		if (threshold != null && indicator != SloIndicator.LATENCY) {
+			validation.error("latencyThreshold", "belongs to latency SLOs only");
+		}
+		else if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+			validation.error("latencyThreshold", "must be positive, such as PT0.3S");
+		}
+		validation.maxLength("title", request.title(), 200);
+		validation.maxLength("description", request.description(), 2000);
+		validation.throwIfInvalid();
+		return new SloStore.Row(id, service, request.name(), request.title(), indicator.key(), request.objective(),
+				window.toString(), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
+				request.description(), SloAlert.NONE.key(), null, this.clock.instant(), version);
+	}
+
+	private static Duration duration(Validation validation, String field, String text, boolean required) {
+		if (text == null) {
+			if (required) {
+				validation.error(field, "is required");
+			}
+			return null;
+		}
+		try {
+			return Duration.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			validation.error(field, "must be an ISO-8601 duration such as P30D or PT0.3S");
+			return null;
+		}
+	}
+
+	private SloStore.Row row(String service, String name) {
+		this.services.service(service);
+		return this.store.find(service, name)
+			.orElseThrow(() -> NotFound.because("Service '" + service + "' has no SLO named '" + name + "'"));
+	}
+
+	private static SloEntry entry(SloStore.Row row) {
+		return new SloEntry(row.service(), row.name(), row.title(),
+				Keyed.fromKey(SloIndicator.class, row.indicator()).orElseThrow(), row.objective(), row.window(),
+				row.latencyThreshold(), row.description(), Keyed.fromKey(SloAlert.class, row.alert()).orElseThrow(),
+				row.alertSince(), row.createdAt(), row.id(), row.version());
+	}
+
+}
