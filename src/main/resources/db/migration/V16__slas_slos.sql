@@ -9,6 +9,10 @@ create table slos (
     window_minutes integer not null,
     latency_threshold varchar(20),
     description varchar(2000),
+    -- pull from Prometheus: the server's base URL and the PromQL of good and of total events
+    prometheus_url varchar(2000),
+    good_query varchar(4000),
+    total_query varchar(4000),
     alert varchar(8) not null,
     alert_since timestamp with time zone,
     created_at timestamp with time zone not null,

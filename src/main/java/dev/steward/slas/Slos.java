@@ -1,5 +1,6 @@
 package dev.steward.slas;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,9 +112,9 @@ public class Slos {
 		ETags.check(ifMatch, before.version());
 		Validation validation = new Validation();
 		validation.unchanged("name", request.name(), name);
-		if (!this.store.update(validate(
-				validation, service, new SloRequest(name, request.title(), request.indicator(), request.objective(),
-						request.window(), request.latencyThreshold(), request.description()),
+		if (!this.store.update(validate(validation, service,
+				new SloRequest(name, request.title(), request.indicator(), request.objective(), request.window(),
+						request.latencyThreshold(), request.description(), request.prometheus()),
 				before.id(), before.version()))) {
 			throw PreconditionFailed.concurrentUpdate();
 		}
@@ -206,10 +207,37 @@ public class Slos {
 		}
 		validation.maxLength("title", request.title(), 200);
 		validation.maxLength("description", request.description(), 2000);
+		PrometheusSource prometheus = request.prometheus();
+		if (prometheus != null) {
+			validatePrometheus(validation, prometheus);
+		}
 		validation.throwIfInvalid();
 		return new SloStore.Row(id, service, request.name(), request.title(), indicator.key(), request.objective(),
 				window.toString(), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
-				request.description(), SloAlert.NONE.key(), null, this.clock.instant(), version);
+				request.description(), prometheus == null ? null : prometheus.url(),
+				prometheus == null ? null : prometheus.goodQuery(), prometheus == null ? null : prometheus.totalQuery(),
+				SloAlert.NONE.key(), null, this.clock.instant(), version);
+	}
+
+	private static void validatePrometheus(Validation validation, PrometheusSource prometheus) {
+		if (validation.required("prometheus.url", prometheus.url())) {
+			validation.maxLength("prometheus.url", prometheus.url(), 2000);
+			try {
+				URI uri = URI.create(prometheus.url());
+				if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+					validation.error("prometheus.url", "must be an http or https URL");
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				validation.error("prometheus.url", "must be an http or https URL");
+			}
+		}
+		for (String[] query : new String[][] { { "prometheus.goodQuery", prometheus.goodQuery() },
+				{ "prometheus.totalQuery", prometheus.totalQuery() } }) {
+			if (validation.required(query[0], query[1])) {
+				validation.maxLength(query[0], query[1], 4000);
+			}
+		}
 	}
 
 	private static Duration duration(Validation validation, String field, String text, boolean required) {
@@ -237,8 +265,11 @@ public class Slos {
 	private static SloEntry entry(SloStore.Row row) {
 		return new SloEntry(row.service(), row.name(), row.title(),
 				Keyed.fromKey(SloIndicator.class, row.indicator()).orElseThrow(), row.objective(), row.window(),
-				row.latencyThreshold(), row.description(), Keyed.fromKey(SloAlert.class, row.alert()).orElseThrow(),
-				row.alertSince(), row.createdAt(), row.id(), row.version());
+				row.latencyThreshold(), row.description(),
+				row.prometheusUrl() == null ? null
+						: new PrometheusSource(row.prometheusUrl(), row.goodQuery(), row.totalQuery()),
+				Keyed.fromKey(SloAlert.class, row.alert()).orElseThrow(), row.alertSince(), row.createdAt(), row.id(),
+				row.version());
 	}
 
 }

@@ -75,7 +75,7 @@ class SloEvaluatorTest {
 
 	private static SloStatus status(double objective, int days, Counts current, Function<Duration, Counts> earlier) {
 		SloStore.Row slo = new SloStore.Row(1, "checkout", "availability", null, "availability", objective,
-				"P" + days + "D", days * 24 * 60, null, null, "none", null, NOW, 1);
+				"P" + days + "D", days * 24 * 60, null, null, null, null, null, "none", null, NOW, 1);
 		return SloEvaluator.statusOf(slo, NOW, current, earlier);
 	}
 

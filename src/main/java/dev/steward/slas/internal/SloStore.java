@@ -16,7 +16,8 @@ public class SloStore {
 	private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getString("service"),
 			rs.getString("name"), rs.getString("title"), rs.getString("indicator"), rs.getDouble("objective"),
 			rs.getString("time_window"), rs.getInt("window_minutes"), rs.getString("latency_threshold"),
-			rs.getString("description"), rs.getString("alert"), Sql.instant(rs, "alert_since"),
+			rs.getString("description"), rs.getString("prometheus_url"), rs.getString("good_query"),
+			rs.getString("total_query"), rs.getString("alert"), Sql.instant(rs, "alert_since"),
 			Sql.instant(rs, "created_at"), rs.getLong("version"));
 
 	private final JdbcClient jdbc;
@@ -63,9 +64,11 @@ public class SloStore {
 	public boolean update(Row row) {
 		return this.jdbc.sql("""
 				update slos set title = ?, indicator = ?, objective = ?, time_window = ?, window_minutes = ?,
-				latency_threshold = ?, description = ?, version = version + 1 where id = ? and version = ?""")
+				latency_threshold = ?, description = ?, prometheus_url = ?, good_query = ?, total_query = ?,
+				version = version + 1 where id = ? and version = ?""")
 			.params(row.title(), row.indicator(), row.objective(), row.window(), row.windowMinutes(),
-					row.latencyThreshold(), row.description(), row.id(), row.version())
+					row.latencyThreshold(), row.description(), row.prometheusUrl(), row.goodQuery(), row.totalQuery(),
+					row.id(), row.version())
 			.update() == 1;
 	}
 
@@ -84,8 +87,8 @@ public class SloStore {
 	 * minutes.
 	 */
 	public record Row(long id, String service, String name, String title, String indicator, double objective,
-			String window, int windowMinutes, String latencyThreshold, String description, String alert,
-			Instant alertSince, Instant createdAt, long version) {
+			String window, int windowMinutes, String latencyThreshold, String description, String prometheusUrl,
+			String goodQuery, String totalQuery, String alert, Instant alertSince, Instant createdAt, long version) {
 	}
 
 }
