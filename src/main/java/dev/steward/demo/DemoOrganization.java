@@ -51,10 +51,12 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final DemoDeployments deployments;
 
+	private final DemoSlos slos;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
-			DemoRotations rotations, DemoIncidents incidents, DemoDeployments deployments,
+			DemoRotations rotations, DemoIncidents incidents, DemoDeployments deployments, DemoSlos slos,
 			TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
@@ -63,6 +65,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.rotations = rotations;
 		this.incidents = incidents;
 		this.deployments = deployments;
+		this.slos = slos;
 		this.transaction = transaction;
 	}
 
@@ -103,6 +106,7 @@ class DemoOrganization implements ApplicationRunner {
 			.collect(java.util.stream.Collectors.toMap(ServiceRequest::name, ServiceRequest::owner)));
 		this.incidents.load();
 		this.deployments.load();
+		this.slos.load();
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 

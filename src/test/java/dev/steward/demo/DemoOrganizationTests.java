@@ -81,4 +81,17 @@ class DemoOrganizationTests {
 			.isNotEmpty();
 	}
 
+	@Test
+	void slosHaveCountsAndNoneIsAlerting() {
+		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port, ApiTest.ADMIN_TOKEN);
+		JsonNode payments = api.get("/api/v1/services/payments-api/slos/availability").json();
+		assertThat(payments.path("totalEvents").asLong()).isEqualTo(360 * 12_000);
+		assertThat(payments.path("errorBudget").path("remaining").asDouble()).isPositive();
+		JsonNode checkout = api.get("/api/v1/services/checkout-api/slos/latency").json();
+		assertThat(checkout.path("latencyThreshold").asString()).isEqualTo("PT0.4S");
+		assertThat(checkout.path("burnRates").path("PT1H").asDouble()).isPositive();
+		assertThat(checkout.path("alert").asString()).isEqualTo("none");
+		assertThat(api.get("/api/v1/services/search-api/slos/availability").json().path("sli").isNull()).isTrue();
+	}
+
 }
