@@ -2,6 +2,7 @@ package dev.steward.common;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -9,6 +10,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,10 +25,12 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * application's database runs every {@link Task} bean when its instances fall due, on any
  * node and on one node only per instance. Modules schedule through the
  * {@link SchedulerClient} bean, which joins the caller's transaction, so a timer exists
- * exactly when the change that planned it commits. The scheduler runs while the
- * application does (it is rebuilt when a stopped application starts again), polls every
- * {@code steward.timers.polling-interval} with {@code steward.timers.threads} threads,
- * reads time from the application's {@link Clock} and stores task data as JSON.
+ * exactly when the change that planned it commits; a {@link RecurringTask} bean (work
+ * done every so often, such as reminders) is planned when the scheduler starts. The
+ * scheduler runs while the application does (it is rebuilt when a stopped application
+ * starts again), polls every {@code steward.timers.polling-interval} with
+ * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
+ * and stores task data as JSON.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
@@ -89,8 +93,18 @@ public class DurableTimers implements SmartLifecycle {
 		return this.running != null;
 	}
 
+	/**
+	 * A scheduler for every task bean; the recurring ones are start tasks, so that
+	 * starting the scheduler plans their first run unless a node already did.
+	 */
 	private Scheduler scheduler() {
-		return Scheduler.create(this.dataSource, this.tasks.orderedStream().toList())
+		List<Task<?>> all = this.tasks.orderedStream().toList();
+		List<RecurringTask<?>> recurring = all.stream()
+			.filter(RecurringTask.class::isInstance)
+			.<RecurringTask<?>>map(RecurringTask.class::cast)
+			.toList();
+		return Scheduler.create(this.dataSource, all.stream().filter(task -> !(task instanceof RecurringTask)).toList())
+			.startTasks(recurring)
 			.tableName("scheduled_tasks")
 			.clock(this.clock::instant)
 			.serializer(new JsonTaskData(this.json))
