@@ -150,6 +150,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(environmentEndpoints());
 		all.addAll(windowEndpoints());
 		all.addAll(changeEndpoints());
+		all.addAll(monitoringEndpoints());
 		return all;
 	}
 
@@ -316,6 +317,31 @@ class AuthorizationMatrixTests extends ApiTest {
 			List<String> steps = List.of("submit", "approve", "start");
 			int stepsNeeded = List.of("draft", "submitted", "approved", "in-progress").indexOf(status);
 			steps.subList(0, stepsNeeded).forEach(step -> ok(this.api.post(path + "/" + step, null)));
+			return path;
+		});
+	}
+
+	/**
+	 * Monitors and reviews are the owning team's (or the team that accepted the service's
+	 * monitoring; the delegate here was given its databases only).
+	 */
+	private List<Endpoint> monitoringEndpoints() {
+		Function<Org, String> monitors = org -> "/api/v1/services/" + org.service() + "/monitors";
+		return List.of(
+				new Endpoint("add monitor", "POST", monitors,
+						org -> Map.of("name", "checkout-errors", "watches", "errors"), OWNERS),
+				new Endpoint("replace monitor", "PUT", org -> monitors.apply(org) + "/latency-p99",
+						org -> Map.of("watches", "latency", "link", "https://grafana.example.com/d/p99"), OWNERS),
+				new Endpoint("remove monitor", "DELETE", this::monitor, org -> null, OWNERS),
+				new Endpoint("record monitoring review", "POST",
+						org -> "/api/v1/services/" + org.service() + "/monitoring-reviews",
+						org -> Map.of("findings", "Alerts reach the on-call engineer"), OWNERS));
+	}
+
+	private String monitor(Org org) {
+		return this.fixtures.computeIfAbsent(List.of(org, "monitor"), key -> {
+			String path = "/api/v1/services/" + org.service() + "/monitors/saturation";
+			created(this.api.put(path, Map.of("watches", "saturation")));
 			return path;
 		});
 	}
