@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -103,6 +106,21 @@ class MonitoringReminderTests extends ApiTest {
 		assertThat(mails(address, service)).hasSize(3);
 		assertThat(GreenMailUtil.getBody(mails(address, service).get(2))).contains("Last review:  ")
 			.doesNotContain("Last review:  never");
+	}
+
+	@Test
+	void twoRunsAtOnceSendAReminderOnce() throws Exception {
+		String address = unique("team") + "@example.com";
+		String service = service(teamWithAddress(address), 1);
+		this.clock.advance(Duration.ofDays(31));
+		for (int attempt = 0; attempt < 3; attempt++) {
+			CompletableFuture<List<String>> one = CompletableFuture.supplyAsync(this.reminders::sendDue);
+			CompletableFuture<List<String>> two = CompletableFuture.supplyAsync(this.reminders::sendDue);
+			List<String> reminded = new ArrayList<>(one.get(30, TimeUnit.SECONDS));
+			reminded.addAll(two.get(30, TimeUnit.SECONDS));
+			assertThat(reminded).filteredOn(service::equals).hasSize(attempt == 0 ? 1 : 0);
+		}
+		assertThat(mails(address, service)).hasSize(1);
 	}
 
 	@Test
