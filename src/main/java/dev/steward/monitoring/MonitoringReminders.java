@@ -138,9 +138,7 @@ public class MonitoringReminders {
 		}
 		catch (MailException ex) {
 			Throwable cause = ex.getMostSpecificCause();
-			log.warn(
-					"The reminder of the overdue monitoring review of {} was not sent, trying again on the next run: "
-							+ "{}",
+			log.warn("Reminder of the overdue monitoring review of {} not sent ({}); next run tries again",
 					overdue.service(), Objects.requireNonNullElse(cause.getMessage(), cause.toString()));
 			return false;
 		}
