@@ -51,6 +51,10 @@ class PlatformTests extends ApiTest {
 				"/api/v1/changes/{id}/approve", "/api/v1/changes/{id}/start", "/api/v1/changes/{id}/complete",
 				"/api/v1/changes/{id}/fail", "/api/v1/changes/{id}/cancel", "/api/v1/services/{service}/slos",
 				"/api/v1/services/{service}/slos/{slo}", "/api/v1/services/{service}/slos/{slo}/samples");
+		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/services/{service}/monitors",
+				"/api/v1/services/{service}/monitors/{monitor}", "/api/v1/services/{service}/monitoring-reviews",
+				"/api/v1/services/{service}/monitoring-reviews/{id}", "/api/v1/services/{service}/monitoring",
+				"/api/v1/monitoring-reviews/overdue");
 	}
 
 	@Test

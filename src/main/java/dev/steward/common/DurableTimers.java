@@ -25,11 +25,12 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * application's database runs every {@link Task} bean when its instances fall due, on any
  * node and on one node only per instance. Modules schedule through the
  * {@link SchedulerClient} bean, which joins the caller's transaction, so a timer exists
- * exactly when the change that planned it commits. The scheduler runs while the
- * application does (it is rebuilt when a stopped application starts again), polls every
- * {@code steward.timers.polling-interval} with {@code steward.timers.threads} threads,
- * reads time from the application's {@link Clock} and stores task data as JSON. Recurring
- * tasks ({@link RecurringTask} beans) get their first instance when the scheduler starts.
+ * exactly when the change that planned it commits; a {@link RecurringTask} bean (work
+ * done every so often, such as reminders) is planned when the scheduler starts. The
+ * scheduler runs while the application does (it is rebuilt when a stopped application
+ * starts again), polls every {@code steward.timers.polling-interval} with
+ * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
+ * and stores task data as JSON.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
@@ -92,6 +93,10 @@ public class DurableTimers implements SmartLifecycle {
 		return this.running != null;
 	}
 
+	/**
+	 * A scheduler for every task bean; the recurring ones are start tasks, so that
+	 * starting the scheduler plans their first run unless a node already did.
+	 */
 	private Scheduler scheduler() {
 		List<Task<?>> all = this.tasks.orderedStream().toList();
 		List<RecurringTask<?>> recurring = all.stream()

@@ -151,6 +151,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(windowEndpoints());
 		all.addAll(changeEndpoints());
 		all.addAll(sloEndpoints());
+		all.addAll(monitoringEndpoints());
 		return all;
 	}
 
@@ -343,6 +344,31 @@ class AuthorizationMatrixTests extends ApiTest {
 			created(this.api.post(path,
 					Map.of("name", "availability", "indicator", "availability", "objective", 99.9, "window", "P30D")));
 			return path + "/availability";
+		});
+	}
+
+	/**
+	 * Monitors and reviews are the owning team's (or the team that accepted the service's
+	 * monitoring; the delegate here was given its databases only).
+	 */
+	private List<Endpoint> monitoringEndpoints() {
+		Function<Org, String> monitors = org -> "/api/v1/services/" + org.service() + "/monitors";
+		return List.of(
+				new Endpoint("add monitor", "POST", monitors,
+						org -> Map.of("name", "checkout-errors", "watches", "errors"), OWNERS),
+				new Endpoint("replace monitor", "PUT", org -> monitors.apply(org) + "/latency-p99",
+						org -> Map.of("watches", "latency", "link", "https://grafana.example.com/d/p99"), OWNERS),
+				new Endpoint("remove monitor", "DELETE", this::monitor, org -> null, OWNERS),
+				new Endpoint("record monitoring review", "POST",
+						org -> "/api/v1/services/" + org.service() + "/monitoring-reviews",
+						org -> Map.of("findings", "Alerts reach the on-call engineer"), OWNERS));
+	}
+
+	private String monitor(Org org) {
+		return this.fixtures.computeIfAbsent(List.of(org, "monitor"), key -> {
+			String path = "/api/v1/services/" + org.service() + "/monitors/saturation";
+			created(this.api.put(path, Map.of("watches", "saturation")));
+			return path;
 		});
 	}
 
