@@ -90,6 +90,21 @@ public class Slos {
 		return this.evaluator.status(row(service, name));
 	}
 
+	/** The SLO's budget burn-down over its current window, in {@code points} points. */
+	@Transactional(readOnly = true)
+	public List<BurnDownPoint> burnDown(String service, String name, int points) {
+		return this.evaluator.burnDown(row(service, name), points);
+	}
+
+	/**
+	 * The share of the minutes of the last {@code period} (at most 3 days) that have
+	 * counts.
+	 */
+	@Transactional(readOnly = true)
+	public SampleCoverage coverage(String service, String name, Duration period) {
+		return this.evaluator.coverage(row(service, name), period);
+	}
+
 	public SloEntry create(String service, SloRequest request) {
 		this.services.service(service);
 		Validation validation = new Validation();
