@@ -102,7 +102,7 @@ class SloPages {
 	record Coverage(SampleCoverage coverage) {
 
 		public String period() {
-			return "last " + SloText.duration(this.coverage.period(), false);
+			return "last " + SloText.duration(this.coverage.period(), false).replace("1 day", "24 hours");
 		}
 
 		public String share() {

@@ -2,6 +2,7 @@ package dev.steward.slas.web;
 
 import java.time.Duration;
 
+import dev.steward.slas.BurnRateRules;
 import dev.steward.slas.SloIndicator;
 import dev.steward.slas.SloStatus;
 
@@ -28,6 +29,11 @@ record SloSummary(SloStatus status) {
 
 	public String window() {
 		return SloText.duration(Duration.parse(this.status.window()), false);
+	}
+
+	/** The window as ISO-8601 in days, such as {@code P30D}. */
+	public String windowKey() {
+		return BurnRateRules.key(Duration.parse(this.status.window()));
 	}
 
 	/** The SLI over the window, or a dash without events. */

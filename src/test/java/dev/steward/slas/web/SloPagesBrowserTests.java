@@ -55,6 +55,7 @@ class SloPagesBrowserTests extends BrowserTest {
 		WebElement quiet = browser.findElement(By.cssSelector("#slos tr[data-slo='latency']"));
 		assertThat(quiet.getText()).contains("latency under 300 ms", "99 %", "28 days", "—");
 		assertThat(quiet.findElement(By.cssSelector(".slo-alert")).getText()).isEqualTo("none");
+		assertThat(quiet.findElements(By.tagName("meter"))).as("no events, no budget to measure").isEmpty();
 
 		paging.findElement(By.cssSelector("a.slo-link")).click();
 		waitForUrl("/services/" + service + "/slos/availability");
@@ -63,6 +64,7 @@ class SloPagesBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("slo-alert-text")).getText()).startsWith("Paging")
 			.contains("Since", "roll back");
 		assertThat(browser.findElement(By.id("slo-objective")).getText()).isEqualTo("99.9 %");
+		assertThat(browser.findElement(By.id("slo-window")).getText()).isEqualTo("30 days, rolling (P30D)");
 		assertThat(browser.findElement(By.id("slo-sli")).getText()).isEqualTo("95 %");
 		// budget: 0.1 % of 60,000 events = 60 bad events; 3,000 were bad
 		assertThat(browser.findElement(By.id("budget-total")).getText()).isEqualTo("60");
@@ -95,7 +97,7 @@ class SloPagesBrowserTests extends BrowserTest {
 
 		List<WebElement> coverage = browser.findElements(By.cssSelector("#coverage tbody tr"));
 		assertThat(coverage).extracting(row -> row.getAttribute("data-minutes")).containsExactly("1440", "4320");
-		assertThat(coverage.get(0).getText()).matches("(?s)last 1 day\\s+(59|60) of 1440\\s+4\\.[12] %");
+		assertThat(coverage.get(0).getText()).matches("(?s)last 24 hours\\s+(59|60) of 1440\\s+4\\.[12] %");
 
 		signIn(bob, PASSWORD);
 		browser.get(url("/services/" + service + "/slos/availability"));
