@@ -228,7 +228,7 @@ public class Slos {
 		}
 		validation.throwIfInvalid();
 		return new SloStore.Row(id, service, request.name(), request.title(), indicator.key(), request.objective(),
-				window.toString(), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
+				BurnRateRules.key(window), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
 				request.description(), prometheus == null ? null : prometheus.url(),
 				prometheus == null ? null : prometheus.goodQuery(), prometheus == null ? null : prometheus.totalQuery(),
 				SloAlert.NONE.key(), null, this.clock.instant(), version);
