@@ -3,12 +3,14 @@ package dev.steward.slas;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import dev.steward.catalog.ServiceCatalog;
 import dev.steward.catalog.ServiceEntry;
@@ -125,6 +127,58 @@ public class SloEvaluator {
 				inWindow.total() == 0 ? null : (double) inWindow.good() / inWindow.total() * 100,
 				new SloStatus.ErrorBudget(budget, bad, budget - bad, budget == 0 ? null : (budget - bad) / budget),
 				burnRates, alert, alert.key().equals(slo.alert()) ? slo.alertSince() : now);
+	}
+
+	/**
+	 * The budget burn-down of the SLO's current window at {@code points} instants spaced
+	 * evenly from the window's start to now (see {@link BurnDownPoint}): one probe of the
+	 * running sums per point.
+	 */
+	@Transactional(readOnly = true)
+	public List<BurnDownPoint> burnDown(SloStore.Row slo, int points) {
+		return burnDownOf(slo, minuteOf(this.clock.instant()), points,
+				minute -> this.buckets.cumulativeAt(slo.id(), minute));
+	}
+
+	/**
+	 * The burn-down of an SLO whose window ends with {@code nowMinute}, from its running
+	 * sums by minute. The budget is that of the whole window so far, (1 − objective) ×
+	 * the events from its start to now; a point's ratio is 1 − the bad events from the
+	 * start up to and including the point's minute over that budget.
+	 */
+	static List<BurnDownPoint> burnDownOf(SloStore.Row slo, long nowMinute, int points,
+			LongFunction<Counts> cumulativeAt) {
+		if (points < 2) {
+			throw new IllegalArgumentException("A burn-down needs at least two points");
+		}
+		long start = nowMinute - slo.windowMinutes();
+		Counts atStart = cumulativeAt.apply(start);
+		Counts atNow = cumulativeAt.apply(nowMinute);
+		double budget = (1 - slo.objective() / 100) * atNow.minus(atStart).total();
+		List<BurnDownPoint> curve = new ArrayList<>(points);
+		for (int i = 0; i < points; i++) {
+			long minute = start + Math.round((double) i * slo.windowMinutes() / (points - 1));
+			Counts spent = (minute == nowMinute ? atNow : minute == start ? atStart : cumulativeAt.apply(minute))
+				.minus(atStart);
+			long bad = spent.total() - spent.good();
+			curve.add(new BurnDownPoint(Instant.ofEpochSecond(minute * 60), budget == 0 ? null : 1 - bad / budget));
+		}
+		return curve;
+	}
+
+	/**
+	 * How many of the whole minutes of {@code period} before the current minute have a
+	 * bucket. The period may be at most the longest burn-rate window, within which
+	 * buckets are still per minute.
+	 */
+	@Transactional(readOnly = true)
+	public SampleCoverage coverage(SloStore.Row slo, Duration period) {
+		if (period.compareTo(BurnRateRules.WINDOWS.getLast()) > 0) {
+			throw new IllegalArgumentException("Coverage is counted over at most the minute buckets of 3 days");
+		}
+		long last = minuteOf(this.clock.instant()) - 1;
+		long minutes = period.toMinutes();
+		return new SampleCoverage(period, this.buckets.bucketsBetween(slo.id(), last - minutes, last), minutes);
 	}
 
 	private SloStatus moveAlert(SloStore.Row slo, SloStatus status) {

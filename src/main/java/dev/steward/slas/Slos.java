@@ -90,6 +90,21 @@ public class Slos {
 		return this.evaluator.status(row(service, name));
 	}
 
+	/** The SLO's budget burn-down over its current window, in {@code points} points. */
+	@Transactional(readOnly = true)
+	public List<BurnDownPoint> burnDown(String service, String name, int points) {
+		return this.evaluator.burnDown(row(service, name), points);
+	}
+
+	/**
+	 * The share of the minutes of the last {@code period} (at most 3 days) that have
+	 * counts.
+	 */
+	@Transactional(readOnly = true)
+	public SampleCoverage coverage(String service, String name, Duration period) {
+		return this.evaluator.coverage(row(service, name), period);
+	}
+
 	public SloEntry create(String service, SloRequest request) {
 		this.services.service(service);
 		Validation validation = new Validation();
@@ -213,7 +228,7 @@ public class Slos {
 		}
 		validation.throwIfInvalid();
 		return new SloStore.Row(id, service, request.name(), request.title(), indicator.key(), request.objective(),
-				window.toString(), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
+				BurnRateRules.key(window), (int) window.toMinutes(), threshold == null ? null : threshold.toString(),
 				request.description(), prometheus == null ? null : prometheus.url(),
 				prometheus == null ? null : prometheus.goodQuery(), prometheus == null ? null : prometheus.totalQuery(),
 				SloAlert.NONE.key(), null, this.clock.instant(), version);

@@ -41,6 +41,7 @@ class SloApiTests extends ApiTest {
 		assertThat(created.header("Location")).hasValue(this.slos + "/checkout-latency");
 		assertThat(created.json().path("indicator").asString()).isEqualTo("latency");
 		assertThat(created.json().path("latencyThreshold").asString()).isEqualTo("PT0.3S");
+		assertThat(created.json().path("window").asString()).as("as given, not in hours").isEqualTo("P28D");
 		assertThat(created.json().path("alert").asString()).isEqualTo("none");
 		problem(this.api.post(this.slos, slo("checkout-latency", "latency", 99.5, "P28D", "PT0.3S")), 409, null);
 		assertThat(ok(this.api.get(this.slos)).json().path("items").size()).isEqualTo(1);
