@@ -50,7 +50,8 @@ class PlatformTests extends ApiTest {
 				"/api/v1/changes", "/api/v1/changes/{id}", "/api/v1/changes/{id}/submit",
 				"/api/v1/changes/{id}/approve", "/api/v1/changes/{id}/start", "/api/v1/changes/{id}/complete",
 				"/api/v1/changes/{id}/fail", "/api/v1/changes/{id}/cancel", "/api/v1/services/{service}/slos",
-				"/api/v1/services/{service}/slos/{slo}", "/api/v1/services/{service}/slos/{slo}/samples");
+				"/api/v1/services/{service}/slos/{slo}", "/api/v1/services/{service}/slos/{slo}/samples",
+				"/api/v1/services/{service}/slos/prometheus-rules");
 		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/services/{service}/monitors",
 				"/api/v1/services/{service}/monitors/{monitor}", "/api/v1/services/{service}/monitoring-reviews",
 				"/api/v1/services/{service}/monitoring-reviews/{id}", "/api/v1/services/{service}/monitoring",

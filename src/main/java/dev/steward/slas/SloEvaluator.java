@@ -126,7 +126,7 @@ public class SloEvaluator {
 				slo.latencyThreshold(), now, inWindow.good(), inWindow.total(),
 				inWindow.total() == 0 ? null : (double) inWindow.good() / inWindow.total() * 100,
 				new SloStatus.ErrorBudget(budget, bad, budget - bad, budget == 0 ? null : (budget - bad) / budget),
-				burnRates, alert, alert.key().equals(slo.alert()) ? slo.alertSince() : now);
+				burnRates, alert, alert.key().equals(slo.alert()) ? slo.alertSince() : now, null);
 	}
 
 	/**
@@ -212,7 +212,8 @@ public class SloEvaluator {
 		}
 		return new SloStatus(status.service(), status.name(), status.title(), status.indicator(), status.objective(),
 				status.window(), status.latencyThreshold(), status.at(), status.goodEvents(), status.totalEvents(),
-				status.sli(), status.errorBudget(), status.burnRates(), after, after == SloAlert.NONE ? null : now);
+				status.sli(), status.errorBudget(), status.burnRates(), after, after == SloAlert.NONE ? null : now,
+				status.lastPull());
 	}
 
 	private static String summary(SloStore.Row slo, SloAlert alert, SloStatus status) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.steward.audit.AuditTrail;
 import dev.steward.catalog.ServiceCatalog;
@@ -19,6 +21,8 @@ import dev.steward.common.PreconditionFailed;
 import dev.steward.common.Validation;
 import dev.steward.slas.SampleRequest.Sample;
 import dev.steward.slas.internal.BucketStore;
+import dev.steward.slas.internal.BucketStore.Counts;
+import dev.steward.slas.internal.PullStore;
 import dev.steward.slas.internal.SloStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,16 +58,19 @@ public class Slos {
 
 	private final ServiceCatalog services;
 
+	private final PullStore pulls;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Slos(SloStore store, BucketStore buckets, SloEvaluator evaluator, ServiceCatalog services, AuditTrail audit,
-			Clock clock) {
+	Slos(SloStore store, BucketStore buckets, SloEvaluator evaluator, ServiceCatalog services, PullStore pulls,
+			AuditTrail audit, Clock clock) {
 		this.store = store;
 		this.buckets = buckets;
 		this.evaluator = evaluator;
 		this.services = services;
+		this.pulls = pulls;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -84,10 +91,25 @@ public class Slos {
 		return this.store.ofService(service).stream().map(Slos::entry).toList();
 	}
 
-	/** The SLO's SLI, error budget, burn rates and alert now. */
+	/**
+	 * The SLO's SLI, error budget, burn rates and alert now, and its last pull from
+	 * Prometheus.
+	 */
 	@Transactional(readOnly = true)
 	public SloStatus status(String service, String name) {
-		return this.evaluator.status(row(service, name));
+		SloStore.Row slo = row(service, name);
+		return this.evaluator.status(slo).withLastPull(lastPull(slo));
+	}
+
+	/**
+	 * The service's SLOs as Prometheus recording and alerting rules
+	 * ({@code promtool check
+	 * rules} accepts them); SLOs without PromQL are named in a comment.
+	 */
+	@Transactional(readOnly = true)
+	public String prometheusRules(String service) {
+		this.services.service(service);
+		return PrometheusRules.render(service, this.store.ofService(service));
 	}
 
 	/** The SLO's budget burn-down over its current window, in {@code points} points. */
@@ -166,12 +188,27 @@ public class Slos {
 			}
 		}
 		validation.throwIfInvalid();
-		this.store.lock(slo.id());
+		Map<Long, Counts> minutes = new TreeMap<>();
 		for (Sample sample : samples) {
 			Instant at = OffsetDateTime.parse(sample.at()).toInstant();
-			this.buckets.put(slo.id(), SloEvaluator.minuteOf(at), sample.good(), sample.total());
+			minutes.put(SloEvaluator.minuteOf(at), new Counts(sample.good(), sample.total()));
 		}
-		return this.evaluator.evaluate(slo.id());
+		return store(slo, minutes);
+	}
+
+	/**
+	 * Records the counts of each minute (replacing what a minute had) under the SLO's
+	 * lock, then evaluates it: the path of pushed and pulled counts alike.
+	 */
+	SloStatus store(SloStore.Row slo, Map<Long, Counts> minutes) {
+		this.store.lock(slo.id());
+		minutes.forEach((minute, counts) -> this.buckets.put(slo.id(), minute, counts.good(), counts.total()));
+		return this.evaluator.evaluate(slo.id()).withLastPull(lastPull(slo));
+	}
+
+	private SloPull lastPull(SloStore.Row slo) {
+		return slo.prometheusUrl() == null ? null
+				: this.pulls.find(slo.id()).map(pull -> new SloPull(pull.at(), pull.ok(), pull.error())).orElse(null);
 	}
 
 	private void validate(Validation validation, String field, Sample sample, Instant now) {
@@ -251,6 +288,10 @@ public class Slos {
 				{ "prometheus.totalQuery", prometheus.totalQuery() } }) {
 			if (validation.required(query[0], query[1])) {
 				validation.maxLength(query[0], query[1], 4000);
+				if (!PromQl.windowable(query[1])) {
+					validation.error(query[0], "must hold the placeholder " + PromQl.WINDOW
+							+ " (such as sum(increase(requests_total[$window]))) or be a counter selector (such as requests_total{job=\"api\"})");
+				}
 			}
 		}
 	}
@@ -271,7 +312,7 @@ public class Slos {
 		}
 	}
 
-	private SloStore.Row row(String service, String name) {
+	SloStore.Row row(String service, String name) {
 		this.services.service(service);
 		return this.store.find(service, name)
 			.orElseThrow(() -> NotFound.because("Service '" + service + "' has no SLO named '" + name + "'"));

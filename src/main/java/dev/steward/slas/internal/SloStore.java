@@ -45,18 +45,24 @@ public class SloStore {
 		return this.jdbc.sql("select * from slos where service = ? order by name").param(service).query(ROW).list();
 	}
 
+	/** Every SLO pulled from Prometheus, by id. */
+	public List<Row> pulled() {
+		return this.jdbc.sql("select * from slos where prometheus_url is not null order by id").query(ROW).list();
+	}
+
 	/** Every SLO, by id. */
 	public List<Row> all() {
 		return this.jdbc.sql("select * from slos order by id").query(ROW).list();
 	}
 
 	public long insert(Row row) {
-		this.jdbc
-			.sql("""
-					insert into slos (service, name, title, indicator, objective, time_window, window_minutes,
-					latency_threshold, description, alert, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?, 1)""")
+		this.jdbc.sql("""
+				insert into slos (service, name, title, indicator, objective, time_window, window_minutes,
+				latency_threshold, description, prometheus_url, good_query, total_query, alert, created_at, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?, 1)""")
 			.params(row.service(), row.name(), row.title(), row.indicator(), row.objective(), row.window(),
-					row.windowMinutes(), row.latencyThreshold(), row.description(), Sql.timestamp(row.createdAt()))
+					row.windowMinutes(), row.latencyThreshold(), row.description(), row.prometheusUrl(),
+					row.goodQuery(), row.totalQuery(), Sql.timestamp(row.createdAt()))
 			.update();
 		return find(row.service(), row.name()).orElseThrow().id();
 	}

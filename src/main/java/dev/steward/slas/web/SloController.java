@@ -57,6 +57,15 @@ class SloController {
 		return Map.of("items", this.slos.slos(service));
 	}
 
+	/**
+	 * The service's SLOs as Prometheus rule groups; the literal segment wins over
+	 * {@code {slo}}, and no SLO may be named so.
+	 */
+	@GetMapping(path = SLOS + "/prometheus-rules", produces = { "application/yaml", "text/yaml" })
+	String prometheusRules(@PathVariable String service) {
+		return this.slos.prometheusRules(service);
+	}
+
 	@GetMapping(SLOS + "/{slo}")
 	ResponseEntity<SloStatus> status(@PathVariable String service, @PathVariable String slo) {
 		SloEntry entry = this.slos.slo(service, slo);
