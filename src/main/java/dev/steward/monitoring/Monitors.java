@@ -15,6 +15,7 @@ import dev.steward.common.NotFound;
 import dev.steward.common.Text;
 import dev.steward.common.Upsert;
 import dev.steward.common.Validation;
+import dev.steward.slas.Slos;
 import dev.steward.monitoring.internal.MonitorStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +39,16 @@ public class Monitors {
 
 	private final ServiceCatalog services;
 
+	private final Slos slos;
+
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	Monitors(MonitorStore store, ServiceCatalog services, AuditTrail audit, Clock clock) {
+	Monitors(MonitorStore store, ServiceCatalog services, Slos slos, AuditTrail audit, Clock clock) {
 		this.store = store;
 		this.services = services;
+		this.slos = slos;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -67,7 +71,7 @@ public class Monitors {
 		this.services.service(service);
 		Validation validation = new Validation();
 		validation.name("name", request.name());
-		Watch watches = validate(validation, request);
+		Watch watches = validate(validation, service, request);
 		validation.throwIfInvalid();
 		if (this.store.find(service, request.name()).isPresent()) {
 			throw Conflict.duplicate("monitor", request.name());
@@ -91,7 +95,7 @@ public class Monitors {
 		Validation validation = new Validation();
 		validation.name("name", name);
 		validation.unchanged("name", request.name(), name);
-		Watch watches = validate(validation, request);
+		Watch watches = validate(validation, service, request);
 		validation.throwIfInvalid();
 		Instant now = this.clock.instant();
 		Optional<Monitor> before = this.store.find(service, name);
@@ -116,12 +120,16 @@ public class Monitors {
 		this.audit.record("monitor.deleted", target(service, name), service, before, null);
 	}
 
-	private static Watch validate(Validation validation, MonitorRequest request) {
+	private Watch validate(Validation validation, String service, MonitorRequest request) {
 		Watch watches = validation.keyed("watches", request.watches(), Watch.class, true);
 		validation.maxLength("title", request.title(), MAX_TEXT);
 		validation.maxLength("description", request.description(), MAX_DESCRIPTION);
 		link(validation, request.link());
-		validation.optionalName("slo", Text.blankToNull(request.slo()));
+		String slo = Text.blankToNull(request.slo());
+		validation.optionalName("slo", slo);
+		if (slo != null && Validation.isName(slo) && this.slos.findSlo(service, slo).isEmpty()) {
+			validation.error("slo", "names no SLO of " + service + ": '" + slo + "'");
+		}
 		return watches;
 	}
 

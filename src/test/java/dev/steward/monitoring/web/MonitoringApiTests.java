@@ -39,6 +39,10 @@ class MonitoringApiTests extends ApiTest {
 	@Test
 	void monitorsAreAddedListedReplacedAndRemoved() {
 		String monitors = "/api/v1/services/" + this.service + "/monitors";
+		problem(this.api.post(monitors,
+				Map.of("name", "checkout-errors", "watches", "errors", "slo", "checkout-availability")), 400, "slo");
+		created(this.api.post("/api/v1/services/" + this.service + "/slos", Map.of("name", "checkout-availability",
+				"indicator", "availability", "objective", 99.9, "window", "P30D")));
 		Reply added = created(as(this.member).post(monitors,
 				Map.of("name", "checkout-errors", "title", "Checkout error rate", "watches", "errors", "link",
 						"https://grafana.example.com/d/checkout", "slo", "checkout-availability", "description",

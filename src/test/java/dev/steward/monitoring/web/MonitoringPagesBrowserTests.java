@@ -33,6 +33,8 @@ class MonitoringPagesBrowserTests extends BrowserTest {
 		String ana = userWithPassword(PASSWORD);
 		String team = team("stream", List.of(Map.of("user", ana, "role", "lead")));
 		String service = service(team, 1);
+		created(this.api.post("/api/v1/services/" + service + "/slos", Map.of("name", "checkout-availability",
+				"indicator", "availability", "objective", 99.9, "window", "P30D")));
 		created(this.api.post("/api/v1/services/" + service + "/monitors",
 				Map.of("name", "checkout-errors", "title", "Checkout error rate", "watches", "errors", "link",
 						"https://grafana.example.com/d/checkout", "slo", "checkout-availability")));
