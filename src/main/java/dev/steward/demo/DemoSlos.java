@@ -7,6 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.steward.monitoring.MonitorRequest;
+import dev.steward.monitoring.MonitoringReviews;
+import dev.steward.monitoring.Monitors;
+import dev.steward.monitoring.ReviewRequest;
 import dev.steward.slas.SampleRequest;
 import dev.steward.slas.SampleRequest.Sample;
 import dev.steward.slas.SloRequest;
@@ -16,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo organization's SLOs, each with the last six hours of pushed counts: Payments'
  * availability comfortably within budget, Checkout's latency using it up faster, and
- * Search's availability without counts yet.
+ * Search's availability without counts yet; and the monitors that cover them, with one
+ * monitoring review at Payments.
  */
 @Component
 class DemoSlos {
@@ -25,10 +30,16 @@ class DemoSlos {
 
 	private final Slos slos;
 
+	private final Monitors monitors;
+
+	private final MonitoringReviews reviews;
+
 	private final Clock clock;
 
-	DemoSlos(Slos slos, Clock clock) {
+	DemoSlos(Slos slos, Monitors monitors, MonitoringReviews reviews, Clock clock) {
 		this.slos = slos;
+		this.monitors = monitors;
+		this.reviews = reviews;
 		this.clock = clock;
 	}
 
@@ -41,6 +52,19 @@ class DemoSlos {
 				new SloRequest("availability", "Search answers", "availability", 99.9, "P30D", null, null, null));
 		push("payments-api", "availability", 12_000, 1);
 		push("checkout-api", "latency", 3_000, 45);
+		this.monitors.add("payments-api",
+				new MonitorRequest("authorization-errors", "Authorization error ratio", "errors",
+						"5xx answers to POST /authorizations", "https://grafana.northwind.example/d/payments",
+						"availability"));
+		this.monitors.add("payments-api",
+				new MonitorRequest("card-network-latency", "Card network latency", "dependency",
+						"p99 of the calls to the card networks", "https://grafana.northwind.example/d/networks", null));
+		this.monitors.add("checkout-api", new MonitorRequest("checkout-latency", "Checkout p99 latency", "latency",
+				null, "https://grafana.northwind.example/d/checkout", "latency"));
+		this.reviews.record("payments-api",
+				new ReviewRequest(
+						"Alerts reach the on-call engineer; the card-network panel needs a per-network breakdown",
+						List.of("authorization-errors", "card-network-latency")));
 	}
 
 	/** Six hours of per-minute counts with about {@code bad} bad events a minute. */

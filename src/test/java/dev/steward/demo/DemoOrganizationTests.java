@@ -92,6 +92,9 @@ class DemoOrganizationTests {
 		assertThat(checkout.path("burnRates").path("PT1H").asDouble()).isPositive();
 		assertThat(checkout.path("alert").asString()).isEqualTo("none");
 		assertThat(api.get("/api/v1/services/search-api/slos/availability").json().path("sli").isNull()).isTrue();
+		JsonNode monitoring = api.get("/api/v1/services/payments-api/monitoring").json();
+		assertThat(monitoring.path("monitors").size()).isEqualTo(2);
+		assertThat(monitoring.path("lastReview").isNull()).isFalse();
 	}
 
 }
