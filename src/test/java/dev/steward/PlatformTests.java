@@ -50,7 +50,9 @@ class PlatformTests extends ApiTest {
 				"/api/v1/changes", "/api/v1/changes/{id}", "/api/v1/changes/{id}/submit",
 				"/api/v1/changes/{id}/approve", "/api/v1/changes/{id}/start", "/api/v1/changes/{id}/complete",
 				"/api/v1/changes/{id}/fail", "/api/v1/changes/{id}/cancel", "/api/v1/services/{service}/slos",
-				"/api/v1/services/{service}/slos/{slo}", "/api/v1/services/{service}/slos/{slo}/samples");
+				"/api/v1/services/{service}/slos/{slo}", "/api/v1/services/{service}/slos/{slo}/samples",
+				"/api/v1/sla-agreements", "/api/v1/sla-agreements/{id}", "/api/v1/sla-agreements/{id}/accept",
+				"/api/v1/sla-agreements/{id}/counter", "/api/v1/sla-agreements/{id}/withdraw");
 	}
 
 	@Test
