@@ -35,6 +35,7 @@ import dev.steward.slas.internal.AgreementStore.BreachRow;
 import dev.steward.slas.internal.AgreementStore.ObjectiveRow;
 import dev.steward.slas.internal.AgreementStore.Row;
 import dev.steward.slas.internal.AgreementStore.StepRow;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -141,7 +142,14 @@ public class SlaAgreements {
 		});
 		Instant now = this.clock.instant();
 		String user = CurrentActor.name();
-		long id = this.store.insert(provider.name(), consumer.name(), side.key(), user, now);
+		long id;
+		try {
+			id = this.store.insert(provider.name(), consumer.name(), side.key(), user, now);
+		}
+		catch (DuplicateKeyException ex) {
+			throw Conflict.because("Another agreement between " + provider.name() + " and " + consumer.name()
+					+ " was proposed at the same time; counter or withdraw it instead");
+		}
 		objectives.forEach(objective -> this.store.addObjective(id, 1, objective));
 		this.store.addStep(id, new StepRow(1, "proposed", side.key(), user, now, null));
 		SlaAgreement created = agreement(id);
