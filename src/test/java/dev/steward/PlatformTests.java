@@ -55,7 +55,9 @@ class PlatformTests extends ApiTest {
 		assertThat(reply.json().path("paths").propertyNames()).contains("/api/v1/services/{service}/monitors",
 				"/api/v1/services/{service}/monitors/{monitor}", "/api/v1/services/{service}/monitoring-reviews",
 				"/api/v1/services/{service}/monitoring-reviews/{id}", "/api/v1/services/{service}/monitoring",
-				"/api/v1/monitoring-reviews/overdue");
+				"/api/v1/monitoring-reviews/overdue", "/api/v1/sla-agreements", "/api/v1/sla-agreements/{id}",
+				"/api/v1/sla-agreements/{id}/accept", "/api/v1/sla-agreements/{id}/counter",
+				"/api/v1/sla-agreements/{id}/withdraw");
 	}
 
 	@Test

@@ -240,15 +240,8 @@ public class Slos {
 
 	private SloStore.Row validate(Validation validation, String service, SloRequest request, long id, long version) {
 		SloIndicator indicator = validation.keyed("indicator", request.indicator(), SloIndicator.class, true);
-		if (validation.required("objective", request.objective())
-				&& !(request.objective() > 0 && request.objective() < 100)) {
-			validation.error("objective", "must be a percentage above 0 and below 100, such as 99.9");
-		}
-		Duration window = duration(validation, "window", request.window(), true);
-		if (window != null && (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0
-				|| window.toMinutes() * 60 != window.getSeconds())) {
-			validation.error("window", "must be whole minutes from P1D to P90D, such as P28D or P30D");
-		}
+		objective(validation, "objective", request.objective());
+		Duration window = window(validation, "window", request.window());
 		Duration threshold = duration(validation, "latencyThreshold", request.latencyThreshold(),
 				indicator == SloIndicator.LATENCY);
 		if (threshold != null && indicator != SloIndicator.LATENCY) {
@@ -294,6 +287,26 @@ public class Slos {
 				}
 			}
 		}
+	}
+
+	/** Checks an objective in percent, required: above 0 and below 100. */
+	static void objective(Validation validation, String field, Double objective) {
+		if (validation.required(field, objective) && !(objective > 0 && objective < 100)) {
+			validation.error(field, "must be a percentage above 0 and below 100, such as 99.9");
+		}
+	}
+
+	/**
+	 * The rolling window of an objective, required: whole minutes from a day to 90 days.
+	 */
+	static Duration window(Validation validation, String field, String text) {
+		Duration window = duration(validation, field, text, true);
+		if (window != null && (window.compareTo(MIN_WINDOW) < 0 || window.compareTo(MAX_WINDOW) > 0
+				|| window.toMinutes() * 60 != window.getSeconds())) {
+			validation.error(field, "must be whole minutes from P1D to P90D, such as P28D or P30D");
+			return null;
+		}
+		return window;
 	}
 
 	private static Duration duration(Validation validation, String field, String text, boolean required) {

@@ -152,6 +152,7 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(changeEndpoints());
 		all.addAll(sloEndpoints());
 		all.addAll(monitoringEndpoints());
+		all.addAll(agreementEndpoints());
 		return all;
 	}
 
@@ -369,6 +370,43 @@ class AuthorizationMatrixTests extends ApiTest {
 			String path = "/api/v1/services/" + org.service() + "/monitors/saturation";
 			created(this.api.put(path, Map.of("watches", "saturation")));
 			return path;
+		});
+	}
+
+	/**
+	 * Either owning team proposes an SLA agreement (A's S consumes B's P) and withdraws
+	 * it; only the side that did not propose it (here B, as an admin proposed for the
+	 * consumer) accepts or counters it.
+	 */
+	private List<Endpoint> agreementEndpoints() {
+		Set<Caller> eitherSide = EnumSet.of(Caller.ADMIN, Caller.OWNER_LEAD, Caller.OWNER_MEMBER, Caller.OUTSIDER);
+		Set<Caller> providerSide = EnumSet.of(Caller.ADMIN, Caller.OUTSIDER);
+		return List.of(
+				new Endpoint("propose SLA agreement", "POST", org -> "/api/v1/sla-agreements", this::agreementRequest,
+						eitherSide),
+				new Endpoint("accept SLA agreement", "POST", org -> agreement(org, "accept") + "/accept", org -> null,
+						providerSide),
+				new Endpoint("counter SLA agreement", "POST", org -> agreement(org, "counter") + "/counter",
+						org -> Map.of("objectives", agreementRequest(org).get("objectives")), providerSide),
+				new Endpoint("withdraw SLA agreement", "POST", org -> agreement(org, "withdraw") + "/withdraw",
+						org -> null, eitherSide));
+	}
+
+	private Map<String, Object> agreementRequest(Org org) {
+		return Map.of("provider", org.provider(), "consumer", org.service(), "objectives",
+				List.of(Map.of("indicator", "availability", "objective", 99.5, "window", "P30D")));
+	}
+
+	/**
+	 * The path of an SLA agreement an administrator proposed for the consumer side, one
+	 * per organization and endpoint (each endpoint's refused callers share one).
+	 */
+	private String agreement(Org org, String endpoint) {
+		return this.fixtures.computeIfAbsent(List.of(org, "agreement", endpoint), key -> {
+			return "/api/v1/sla-agreements/"
+					+ created(this.api.post("/api/v1/sla-agreements", agreementRequest(org))).json()
+						.path("id")
+						.asLong();
 		});
 	}
 
