@@ -51,12 +51,13 @@ public class SloStore {
 	}
 
 	public long insert(Row row) {
-		this.jdbc
-			.sql("""
-					insert into slos (service, name, title, indicator, objective, time_window, window_minutes,
-					latency_threshold, description, alert, created_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?, 1)""")
+		this.jdbc.sql("""
+				insert into slos (service, name, title, indicator, objective, time_window, window_minutes,
+				latency_threshold, description, prometheus_url, good_query, total_query, alert, created_at, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'none', ?, 1)""")
 			.params(row.service(), row.name(), row.title(), row.indicator(), row.objective(), row.window(),
-					row.windowMinutes(), row.latencyThreshold(), row.description(), Sql.timestamp(row.createdAt()))
+					row.windowMinutes(), row.latencyThreshold(), row.description(), row.prometheusUrl(),
+					row.goodQuery(), row.totalQuery(), Sql.timestamp(row.createdAt()))
 			.update();
 		return find(row.service(), row.name()).orElseThrow().id();
 	}
