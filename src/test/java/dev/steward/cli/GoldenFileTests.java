@@ -45,7 +45,7 @@ class GoldenFileTests {
 	 * Compares with {@code src/test/resources/golden/<name>}; a difference also writes
 	 * the actual text to {@code target/golden-actual/<name>} for review.
 	 */
-	private static void assertGolden(String name, String actual) throws IOException {
+	static void assertGolden(String name, String actual) throws IOException {
 		Path golden = Path.of("src/test/resources/golden", name);
 		String expected = Files.exists(golden) ? Files.readString(golden) : "";
 		if (!expected.equals(actual)) {
