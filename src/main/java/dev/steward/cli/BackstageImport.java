@@ -10,6 +10,10 @@ import java.util.Set;
 
 import dev.steward.common.Validation;
 
+import static dev.steward.cli.DescriptorFields.list;
+import static dev.steward.cli.DescriptorFields.map;
+import static dev.steward.cli.DescriptorFields.text;
+
 /**
  * Converts Backstage descriptors to Steward documents: Group → Team, User → User (with
  * {@code memberOf}), System → Product, Component of type service or website → Service.
@@ -210,23 +214,11 @@ final class BackstageImport {
 		this.services.put(name, service);
 	}
 
-	/** Reports every leaf field of the descriptor that the conversion did not use. */
+	/** Reports every field of the descriptor that the conversion did not use. */
 	private void reportUnmapped(ManifestFiles.Document descriptor, Map<String, Object> node, String path,
 			Set<String> used, String what) {
-		node.forEach((key, value) -> {
-			String child = path.isEmpty() ? key : path + "." + key;
-			if (used.contains(child)) {
-				return;
-			}
-			if (value instanceof Map<?, ?> map && used.stream().anyMatch(field -> field.startsWith(child + "."))) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> nested = (Map<String, Object>) map;
-				reportUnmapped(descriptor, nested, child, used, what);
-			}
-			else {
-				note(descriptor, child, what + ": field " + child + " not mapped");
-			}
-		});
+		DescriptorFields.unused(node, path, used)
+			.forEach(child -> note(descriptor, child, what + ": field " + child + " not mapped"));
 	}
 
 	private String firstOf(Map<String, Object> spec, String specPath, Map<String, Object> metadata,
@@ -265,7 +257,7 @@ final class BackstageImport {
 		if (name == null || Validation.isName(name)) {
 			return name;
 		}
-		String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+		String slug = DescriptorFields.slug(name);
 		note(descriptor, "metadata.name", "name '" + name + "' became '" + slug + "'");
 		return slug;
 	}
@@ -279,24 +271,6 @@ final class BackstageImport {
 			.stream()
 			.map(entry -> ManifestWriter.document(kind, entry.getKey(), entry.getValue()))
 			.toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Map<String, Object> node, String field) {
-		return node.get(field) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Object> list(Map<String, Object> node, String field) {
-		return node.get(field) instanceof List<?> list ? (List<Object>) list : List.of();
-	}
-
-	private static String text(Map<String, Object> node, String dottedPath) {
-		Object value = node;
-		for (String part : dottedPath.split("\\.")) {
-			value = value instanceof Map<?, ?> map ? map.get(part) : null;
-		}
-		return value == null ? null : value.toString();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
 		description = "Write the current catalog as YAML files (users, teams, products, services, schedules, "
-				+ "escalation policies, environments, deployment windows) that 'steward apply' takes back unchanged.")
+				+ "escalation policies, environments, deployment windows, SLOs) that 'steward apply' takes back unchanged.")
 class ExportCommand implements Callable<Integer> {
 
 	@Option(names = { "-o", "--output" }, defaultValue = ".", description = "Directory to write to (default: .).")
@@ -58,13 +59,20 @@ class ExportCommand implements Callable<Integer> {
 			write("teams.yaml", "Team", all("/api/v1/teams"), this::team);
 			write("products.yaml", "Product", all("/api/v1/products"),
 					product -> fields(product, "title", "description"));
-			write("services.yaml", "Service", all("/api/v1/services"), service -> service(service, policyOfService));
+			List<JsonNode> services = all("/api/v1/services");
+			write("services.yaml", "Service", services, service -> service(service, policyOfService));
 			write("schedules.yaml", "Schedule", all("/api/v1/schedules"), this::schedule);
 			write("escalation-policies.yaml", "EscalationPolicy", policies, this::policy);
 			write("environments.yaml", "Environment", all("/api/v1/environments"),
 					environment -> fields(environment, "title", "kind", "order", "promotionRequired", "description"));
 			write("windows.yaml", "Window", all("/api/v1/windows"), window -> fields(window, "title", "scope",
 					"environments", "kind", "schedule", "duration", "start", "end", "timeZone", "reason"));
+			List<JsonNode> slos = new ArrayList<>();
+			for (JsonNode service : services) {
+				fetch("/api/v1/services/" + service.path("name").asString() + "/slos").path("items").forEach(slos::add);
+			}
+			writeDocuments("slos.yaml", "SLO", slos,
+					slo -> slo.path("service").asString() + "/" + slo.path("name").asString(), this::slo);
 			System.out.println("Exported the catalog to " + this.output);
 			return ExitCodes.OK;
 		}
@@ -168,6 +176,20 @@ class ExportCommand implements Callable<Integer> {
 		return spec;
 	}
 
+	/**
+	 * An SLO's spec; a window of whole days is written in days ({@code P30D}), as people
+	 * write it, where Steward answers in hours.
+	 */
+	private Map<String, Object> slo(JsonNode slo) {
+		Map<String, Object> spec = fields(slo, "title", "indicator", "objective", "window", "latencyThreshold",
+				"description", "prometheus");
+		Duration window = Duration.parse(slo.path("window").asString());
+		if (window.toHoursPart() == 0 && window.toMinutesPart() == 0 && window.toSecondsPart() == 0) {
+			spec.put("window", "P" + window.toDays() + "D");
+		}
+		return spec;
+	}
+
 	private Map<String, Object> policy(JsonNode policy) {
 		Map<String, Object> spec = fields(policy, "title", "description", "team", "repeat");
 		spec.put("levels", each(policy.path("levels"), level -> {
@@ -222,9 +244,14 @@ class ExportCommand implements Callable<Integer> {
 
 	private void write(String file, String kind, List<JsonNode> resources, SpecOf spec)
 			throws IOException, InterruptedException {
+		writeDocuments(file, kind, resources, resource -> resource.path("name").asString(), spec);
+	}
+
+	private void writeDocuments(String file, String kind, List<JsonNode> resources, Function<JsonNode, String> name,
+			SpecOf spec) throws IOException, InterruptedException {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		for (JsonNode resource : resources) {
-			documents.add(ManifestWriter.document(kind, resource.path("name").asString(), spec.of(resource)));
+			documents.add(ManifestWriter.document(kind, name.apply(resource), spec.of(resource)));
 		}
 		ManifestWriter.write(this.output.resolve(file), documents);
 	}

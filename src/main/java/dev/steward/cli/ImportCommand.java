@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code steward import}: converts other tools' catalogs into Steward files. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-		description = "Convert other tools' catalogs to Steward files.", subcommands = ImportCommand.Backstage.class)
+		description = "Convert other tools' catalogs to Steward files.",
+		subcommands = { ImportCommand.Backstage.class, ImportCommand.OpenSlo.class })
 class ImportCommand {
 
 	/** {@code steward import backstage -f FILE… -o DIR [--default-tier N]}. */
@@ -41,11 +42,7 @@ class ImportCommand {
 			try {
 				BackstageImport conversion = new BackstageImport(this.defaultTier);
 				ManifestFiles.load(this.paths).forEach(conversion::convert);
-				for (Map.Entry<String, List<Map<String, Object>>> file : conversion.documents().entrySet()) {
-					ManifestWriter.write(this.output.resolve(file.getKey()), file.getValue());
-					System.out.println("wrote " + file.getValue().size() + " document(s) to "
-							+ this.output.resolve(file.getKey()));
-				}
+				write(this.output, conversion.documents());
 				conversion.report().forEach(System.out::println);
 				return ExitCodes.OK;
 			}
@@ -59,6 +56,49 @@ class ImportCommand {
 			}
 		}
 
+	}
+
+	/** {@code steward import openslo -f FILE… -o DIR}. */
+	@Command(name = "openslo", mixinStandardHelpOptions = true,
+			description = "Convert OpenSLO v1 documents: each objective of an SLO with a rolling time window and a "
+					+ "ratioMetric indicator (inline or a referenced SLI) → a Steward SLO of its service, pulled "
+					+ "from Prometheus where good and total are Prometheus queries; report every field not mapped.")
+	static class OpenSlo implements Callable<Integer> {
+
+		@Option(names = { "-f", "--filename" }, required = true, arity = "1..*",
+				description = "OpenSLO files or directories.")
+		List<Path> paths;
+
+		@Option(names = { "-o", "--output" }, required = true, description = "Directory for the Steward files.")
+		Path output;
+
+		@Override
+		public Integer call() {
+			try {
+				OpenSloImport conversion = new OpenSloImport();
+				ManifestFiles.load(this.paths).forEach(conversion::read);
+				write(this.output, conversion.documents());
+				conversion.report().forEach(System.out::println);
+				return ExitCodes.OK;
+			}
+			catch (ManifestFiles.Unreadable ex) {
+				System.err.println(ex.getMessage());
+				return ExitCodes.ERROR;
+			}
+			catch (IOException ex) {
+				System.err.println("Cannot write to " + this.output + ": " + ex.getMessage());
+				return ExitCodes.ERROR;
+			}
+		}
+
+	}
+
+	/** Writes converted documents, one file each entry, and says where. */
+	static void write(Path output, Map<String, List<Map<String, Object>>> files) throws IOException {
+		for (Map.Entry<String, List<Map<String, Object>>> file : files.entrySet()) {
+			ManifestWriter.write(output.resolve(file.getKey()), file.getValue());
+			System.out.println("wrote " + file.getValue().size() + " document(s) to " + output.resolve(file.getKey()));
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import dev.steward.common.Keyed;
 import dev.steward.common.Validation;
 import dev.steward.environments.EnvironmentKind;
 import dev.steward.oncall.TurnLength;
+import dev.steward.slas.SloIndicator;
 import dev.steward.windows.CronSchedule;
 import dev.steward.windows.WindowKind;
 import dev.steward.windows.WindowScope;
@@ -30,18 +32,23 @@ import dev.steward.windows.WindowScope;
  * Offline checks of catalog documents: the envelope, each kind's required fields and
  * values, and that every reference (owner, member, product, dependency, delegation,
  * escalation policy, a schedule's team and users, a policy's team and targets, a window's
- * environments and the service or product of its scope) names a document among the files
- * checked.
+ * environments and the service or product of its scope, an SLO's service) names a
+ * document among the files checked.
  */
 final class ManifestChecks {
 
 	static final String API_VERSION = "steward.dev/v1";
 
 	static final List<String> KINDS = List.of("User", "Team", "Product", "Service", "Schedule", "EscalationPolicy",
-			"Environment", "Window");
+			"Environment", "Window", "SLO");
 
 	/** The environments of a window that leaves them out. */
 	private static final List<String> DEFAULT_ENVIRONMENTS = List.of("production");
+
+	/** The shortest and longest rolling window of an SLO. */
+	private static final Duration MIN_SLO_WINDOW = Duration.ofDays(1);
+
+	private static final Duration MAX_SLO_WINDOW = Duration.ofDays(90);
 
 	/** The highest place of an environment in the promotion order. */
 	private static final long MAX_ORDER = 10_000;
@@ -74,8 +81,11 @@ final class ManifestChecks {
 			problem(document, "kind", "kind must be one of " + String.join(", ", KINDS));
 		}
 		String name = text(content, "metadata.name");
-		if (!Validation.isName(name)) {
-			problem(document, "metadata.name", "metadata.name must be a lower-case slug, was '" + name + "'");
+		boolean slo = "SLO".equals(kind);
+		if (slo ? !isSloName(name) : !Validation.isName(name)) {
+			problem(document, "metadata.name",
+					(slo ? "metadata.name of an SLO must be <service>/<slo>, two lower-case slugs"
+							: "metadata.name must be a lower-case slug") + ", was '" + name + "'");
 		}
 		else if (!this.declared.add(kind + "/" + name)) {
 			problem(document, "metadata.name", kind + " '" + name + "' is declared twice");
@@ -117,6 +127,7 @@ final class ManifestChecks {
 			case "EscalationPolicy" -> policy(document, spec);
 			case "Environment" -> environment(document, spec);
 			case "Window" -> window(document, spec);
+			case "SLO" -> slo(document, spec);
 			default -> {
 			}
 		}
@@ -325,6 +336,49 @@ final class ManifestChecks {
 		}
 	}
 
+	/**
+	 * An SLO's service (the first part of its name), indicator, objective in percent,
+	 * rolling window, a latency SLO's threshold and the Prometheus server it is pulled
+	 * from.
+	 */
+	private void slo(ManifestFiles.Document document, Map<String, Object> spec) {
+		String name = text(document.content(), "metadata.name");
+		if (isSloName(name)) {
+			reference(document, "metadata.name", "Service", name.substring(0, name.indexOf('/')));
+		}
+		boolean latency = SloIndicator.LATENCY.key().equals(spec.get("indicator"));
+		oneOf(document, spec, "indicator", Keyed.keys(SloIndicator.class), true);
+		if (required(document, spec, "objective") && !(spec.get("objective") instanceof Number objective
+				&& objective.doubleValue() > 0 && objective.doubleValue() < 100)) {
+			problem(document, "spec.objective", "objective must be a percentage above 0 and below 100, such as 99.9");
+		}
+		if (required(document, spec, "window")) {
+			Duration window = parseDuration(spec.get("window"));
+			if (window == null || window.compareTo(MIN_SLO_WINDOW) < 0 || window.compareTo(MAX_SLO_WINDOW) > 0
+					|| window.toSeconds() % 60 != 0) {
+				problem(document, "spec.window", "window must be whole minutes from P1D to P90D, such as P28D or P30D");
+			}
+		}
+		if (spec.get("latencyThreshold") != null && !latency) {
+			problem(document, "spec.latencyThreshold", "latencyThreshold belongs to latency SLOs only");
+		}
+		else if (latency && required(document, spec, "latencyThreshold")
+				&& !isPositiveDuration(spec.get("latencyThreshold"))) {
+			problem(document, "spec.latencyThreshold",
+					"latencyThreshold must be a positive ISO-8601 duration such as PT0.3S");
+		}
+		if (spec.get("prometheus") instanceof Map<?, ?> prometheus) {
+			if (required(document, prometheus, "spec.prometheus", "url") && !isHttpUrl(prometheus.get("url"))) {
+				problem(document, "spec.prometheus.url", "url must be an http or https URL");
+			}
+			required(document, prometheus, "spec.prometheus", "goodQuery");
+			required(document, prometheus, "spec.prometheus", "totalQuery");
+		}
+		else if (spec.get("prometheus") != null) {
+			problem(document, "spec.prometheus", "spec.prometheus must be a mapping of url, goodQuery and totalQuery");
+		}
+	}
+
 	private void timeZone(ManifestFiles.Document document, Map<String, Object> spec) {
 		if (required(document, spec, "timeZone")) {
 			try {
@@ -399,6 +453,31 @@ final class ManifestChecks {
 		catch (DateTimeException ex) {
 			return false;
 		}
+	}
+
+	private static Duration parseDuration(Object value) {
+		try {
+			return Duration.parse(value.toString());
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isHttpUrl(Object value) {
+		try {
+			URI uri = URI.create(value.toString());
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/** Whether {@code name} is {@code <service>/<slo>}, the name of an SLO document. */
+	static boolean isSloName(String name) {
+		int slash = name == null ? -1 : name.indexOf('/');
+		return slash > 0 && Validation.isName(name.substring(0, slash)) && Validation.isName(name.substring(slash + 1));
 	}
 
 	private static boolean isTime(Object value) {

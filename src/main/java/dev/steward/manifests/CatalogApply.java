@@ -47,17 +47,17 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Applies a batch of documents to the catalog in one transaction: environments, users,
- * teams and products first, then services, schedules, escalation policies and deployment
- * windows, then the services' dependencies, delegations and escalation policy, then (with
- * prune) deletions. Each resource is compared with its current state, so only real
- * changes reach the catalog (and its audit log); a dry run plans the same way and rolls
- * back.
+ * teams and products first, then services, schedules, escalation policies, deployment
+ * windows and SLOs, then the services' dependencies, delegations and escalation policy,
+ * then (with prune) deletions. Each resource is compared with its current state, so only
+ * real changes reach the catalog (and its audit log); a dry run plans the same way and
+ * rolls back.
  */
 @Service
 public class CatalogApply {
 
 	private static final List<String> KINDS = List.of(WindowApply.ENVIRONMENT, "User", "Team", "Product", "Service",
-			OnCallApply.SCHEDULE, OnCallApply.ESCALATION_POLICY, WindowApply.WINDOW);
+			OnCallApply.SCHEDULE, OnCallApply.ESCALATION_POLICY, WindowApply.WINDOW, SloApply.SLO);
 
 	private final Directory directory;
 
@@ -75,11 +75,13 @@ public class CatalogApply {
 
 	private final WindowApply deployments;
 
+	private final SloApply slos;
+
 	private final JsonMapper json;
 
 	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
 			ResourceChanges resources, OnCallApply onCall, NotificationApply notifications, WindowApply deployments,
-			JsonMapper json) {
+			SloApply slos, JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
@@ -88,6 +90,7 @@ public class CatalogApply {
 		this.onCall = onCall;
 		this.notifications = notifications;
 		this.deployments = deployments;
+		this.slos = slos;
 		this.json = json;
 	}
 
@@ -145,7 +148,12 @@ public class CatalogApply {
 			if (validation.required(field + ".kind", document.kind())) {
 				validation.oneOf(field + ".kind", document.kind(), KINDS);
 			}
-			validation.name(field + ".metadata.name", document.name());
+			if (SloApply.SLO.equals(document.kind())) {
+				SloApply.validateName(validation, field + ".metadata.name", document.name());
+			}
+			else {
+				validation.name(field + ".metadata.name", document.name());
+			}
 			if (document.spec() != null && !document.spec().isObject()) {
 				validation.error(field + ".spec", "must be an object");
 			}
@@ -167,6 +175,7 @@ public class CatalogApply {
 			case OnCallApply.ESCALATION_POLICY -> this.onCall.applyPolicy(document, index);
 			case WindowApply.ENVIRONMENT -> this.deployments.applyEnvironment(document, index);
 			case WindowApply.WINDOW -> this.deployments.applyWindow(document, index);
+			case SloApply.SLO -> this.slos.applySlo(document, index);
 			default -> applyService(document, index, allowTransfer);
 		};
 	}
@@ -307,6 +316,7 @@ public class CatalogApply {
 				this.deployments.pruneWindows(declared.getOrDefault(WindowApply.WINDOW, Set.of())));
 		List<String> services = new ArrayList<>(ResourceChanges.names(
 				cursor -> this.services.services(ServiceFilter.none(), Cursor.MAX_LIMIT, cursor), ServiceEntry::name));
+		deletions.addAll(this.slos.prune(declared.getOrDefault(SloApply.SLO, Set.of()), services));
 		services.removeAll(declared.getOrDefault("Service", Set.of()));
 		while (!services.isEmpty()) {
 			int before = services.size();

@@ -124,6 +124,46 @@ final class CatalogFiles {
 		}
 	}
 
+	/**
+	 * The files with windows, and two SLOs of the ledger service written as people write
+	 * them (windows in days, a whole-number objective): one pushed, one pulled from
+	 * Prometheus.
+	 */
+	static Path writeWithSlos(Path directory, String suffix, int tier) {
+		writeWithWindows(directory, suffix, tier);
+		try {
+			Files.writeString(directory.resolve("slos.yaml"), """
+					apiVersion: steward.dev/v1
+					kind: SLO
+					metadata:
+					  name: ledger-%1$s/availability
+					spec:
+					  title: Ledger answers
+					  indicator: availability
+					  objective: 99.9
+					  window: P30D
+					---
+					apiVersion: steward.dev/v1
+					kind: SLO
+					metadata:
+					  name: ledger-%1$s/fast-postings
+					spec:
+					  indicator: latency
+					  objective: 99
+					  window: P28D
+					  latencyThreshold: PT0.25S
+					  prometheus:
+					    url: http://prometheus.example:9090
+					    goodQuery: sum(rate(ledger_postings_bucket{le="0.25"}[5m]))
+					    totalQuery: sum(rate(ledger_postings_count[5m]))
+					""".formatted(suffix));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path write(Path directory, String suffix, int tier, String ledgerExtra) {
 		try {
 			Files.createDirectories(directory.resolve("teams"));

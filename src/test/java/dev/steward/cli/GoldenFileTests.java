@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenFileTests {
 
 	private static final String[] EXPORTED_FILES = { "users.yaml", "teams.yaml", "products.yaml", "services.yaml",
-			"schedules.yaml", "escalation-policies.yaml", "environments.yaml", "windows.yaml" };
+			"schedules.yaml", "escalation-policies.yaml", "environments.yaml", "windows.yaml", "slos.yaml" };
 
 	@LocalServerPort
 	int port;
@@ -45,7 +45,7 @@ class GoldenFileTests {
 	 * Compares with {@code src/test/resources/golden/<name>}; a difference also writes
 	 * the actual text to {@code target/golden-actual/<name>} for review.
 	 */
-	private static void assertGolden(String name, String actual) throws IOException {
+	static void assertGolden(String name, String actual) throws IOException {
 		Path golden = Path.of("src/test/resources/golden", name);
 		String expected = Files.exists(golden) ? Files.readString(golden) : "";
 		if (!expected.equals(actual)) {
@@ -58,9 +58,9 @@ class GoldenFileTests {
 
 	@Test
 	void plansAndExportsMatchTheirGoldenFiles() throws IOException {
-		Path catalog = CatalogFiles.writeWithWindows(this.directory.resolve("catalog"), "g", 2);
+		Path catalog = CatalogFiles.writeWithSlos(this.directory.resolve("catalog"), "g", 2);
 		assertGolden("plan-create.txt", steward("apply", "-f", catalog.toString()).out());
-		CatalogFiles.writeWithWindows(catalog, "g", 1);
+		CatalogFiles.writeWithSlos(catalog, "g", 1);
 		assertGolden("plan-update.txt", steward("apply", "-f", catalog.toString()).out());
 		assertGolden("plan-unchanged.yaml", steward("apply", "-f", catalog.toString(), "--output", "yaml").out());
 
@@ -72,8 +72,8 @@ class GoldenFileTests {
 
 		Path nothing = Files.writeString(this.directory.resolve("users-only.yaml"),
 				Files.readString(exported.resolve("users.yaml")));
-		assertThat(steward("apply", "-f", nothing.toString(), "--prune").out()).contains("9 to delete");
-		assertThat(steward("apply", "-f", exported.toString()).out()).contains("9 to create");
+		assertThat(steward("apply", "-f", nothing.toString(), "--prune").out()).contains("11 to delete");
+		assertThat(steward("apply", "-f", exported.toString()).out()).contains("11 to create");
 		Path again = this.directory.resolve("again");
 		steward("export", "-o", again.toString());
 		for (String file : EXPORTED_FILES) {

@@ -14,6 +14,7 @@ import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
 import dev.steward.environments.EnvironmentKind;
+import dev.steward.slas.SloIndicator;
 import dev.steward.windows.WindowKind;
 import tools.jackson.databind.JsonNode;
 
@@ -111,6 +112,23 @@ class SchemaTests extends ApiTest {
 		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref")).contains(
 				"https://steward.dev/schemas/v1/environment.schema.json",
 				"https://steward.dev/schemas/v1/window.schema.json");
+	}
+
+	@Test
+	void sloSchemaDescribesItsKind() {
+		JsonNode slo = schema("slo").path("properties");
+		assertThat(slo.path("kind").path("const").asString()).isEqualTo("SLO");
+		String name = slo.path("metadata").path("properties").path("name").path("pattern").asString();
+		assertThat(List.of("checkout/availability", "api/p99-latency")).allMatch(value -> value.matches(name));
+		assertThat(List.of("availability", "checkout/", "a/b/c", "Checkout/x")).noneMatch(value -> value.matches(name));
+		JsonNode spec = slo.path("spec");
+		assertThat(strings(spec.path("required"))).containsExactly("indicator", "objective", "window");
+		assertThat(values(spec.path("properties").path("indicator"))).isEqualTo(Keyed.keys(SloIndicator.class));
+		assertThat(strings(spec.path("then").path("required"))).containsExactly("latencyThreshold");
+		assertThat(strings(spec.path("properties").path("prometheus").path("required"))).containsExactly("url",
+				"goodQuery", "totalQuery");
+		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref"))
+			.contains("https://steward.dev/schemas/v1/slo.schema.json");
 	}
 
 }

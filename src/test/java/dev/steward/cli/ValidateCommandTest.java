@@ -107,6 +107,47 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void checksSlosAndTheirService() throws Exception {
+		CatalogFiles.writeWithSlos(this.directory, "x", 2);
+		CommandOutput valid = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(valid.exitCode()).as(valid.err()).isZero();
+		assertThat(valid.out()).contains("12 document(s) valid");
+
+		Path slos = this.directory.resolve("slos.yaml");
+		Files.writeString(slos,
+				Files.readString(slos)
+					.replace("name: ledger-x/availability", "name: ledgr-x/availability")
+					.replace("indicator: availability", "indicator: uptime")
+					.replace("objective: 99.9", "objective: 100")
+					.replace("window: P28D", "window: P1Y")
+					.replace("latencyThreshold: PT0.25S", "latencyThreshold: fast")
+					.replace("url: http://prometheus.example:9090", "url: prometheus")
+					.replace("    totalQuery: sum(rate(ledger_postings_count[5m]))\n", "") + """
+							---
+							apiVersion: steward.dev/v1
+							kind: SLO
+							metadata:
+							  name: availability
+							spec:
+							  indicator: ratio
+							  objective: 99
+							  window: P30D
+							  latencyThreshold: PT1S
+							""");
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains(slos + ":4:3: refers to Service 'ledgr-x', which no given file declares")
+			.contains(slos + ":7:3: spec.indicator must be one of availability, latency, ratio")
+			.contains(slos + ":8:3: objective must be a percentage above 0 and below 100")
+			.contains(slos + ":18:3: window must be whole minutes from P1D to P90D")
+			.contains(slos + ":19:3: latencyThreshold must be a positive ISO-8601 duration")
+			.contains(slos + ":21:5: url must be an http or https URL")
+			.contains("spec.prometheus.totalQuery is required")
+			.contains("metadata.name of an SLO must be <service>/<slo>")
+			.contains("latencyThreshold belongs to latency SLOs only");
+	}
+
+	@Test
 	void reportsYamlSyntaxErrorsWithoutAStackTrace() throws Exception {
 		Path broken = this.directory.resolve("broken.yaml");
 		Files.writeString(broken, "apiVersion: steward.dev/v1\nkind: [Service\nmetadata: {name: x}\n");

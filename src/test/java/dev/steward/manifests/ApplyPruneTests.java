@@ -56,15 +56,19 @@ class ApplyPruneTests {
 						Map.of("scope", "service:provider", "environments", List.of("staging", "production"), "kind",
 								"deny", "start", "2027-12-24T00:00:00Z", "end", "2027-12-27T00:00:00Z", "timeZone",
 								"UTC")),
-				document("Window", "old-nightly", Map.of("scope", "product:old", "kind", "allow", "schedule",
-						"0 22 * * *", "duration", "PT2H", "timeZone", "UTC")));
+				document("Window", "old-nightly",
+						Map.of("scope", "product:old", "kind", "allow", "schedule", "0 22 * * *", "duration", "PT2H",
+								"timeZone", "UTC")),
+				document("SLO", "consumer/availability",
+						Map.of("indicator", "availability", "objective", 99.9, "window", "P30D")),
+				document("SLO", "kept/ratio", Map.of("indicator", "ratio", "objective", 99, "window", "P7D")));
 		assertThat(api.post("/api/v1/apply", Map.of("documents", all)).status()).isEqualTo(200);
 
 		Map<String, Object> production = all.get(9);
 		List<Map<String, Object>> remaining = List.of(all.get(1), document("Service", "kept", keptService), production);
 		JsonNode dryRun = api.post("/api/v1/apply", Map.of("documents", remaining, "prune", true, "dryRun", true))
 			.json();
-		assertThat(dryRun.path("summary").path("delete").asInt()).isEqualTo(9);
+		assertThat(dryRun.path("summary").path("delete").asInt()).isEqualTo(11);
 		assertThat(api.get("/api/v1/windows/provider-freeze").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/services/consumer").status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/escalation-policies/paging").status()).isEqualTo(200);
@@ -74,7 +78,8 @@ class ApplyPruneTests {
 		assertThat(kept.path("name").asString()).isEqualTo("kept");
 		assertThat(kept.path("changes").get(0).asString()).isEqualTo("escalationPolicy");
 		assertThat(applied.path("plan").findValuesAsString("name")).containsSubsequence("old-nightly",
-				"provider-freeze", "consumer", "provider", "old", "paging", "rota", "gone", "staging");
+				"provider-freeze", "consumer/availability", "kept/ratio", "consumer", "provider", "old", "paging",
+				"rota", "gone", "staging");
 		assertThat(api.get("/api/v1/windows/old-nightly").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/environments/staging").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/environments/production").status()).isEqualTo(200);
@@ -83,6 +88,7 @@ class ApplyPruneTests {
 		assertThat(api.get("/api/v1/schedules/rota").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/teams/gone").status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/services/kept").status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/services/kept/slos/ratio").status()).isEqualTo(404);
 
 		Map<String, Object> keptRota = document("Schedule", "kept-rota", Map.of("team", "keep", "timeZone", "UTC",
 				"layers",
