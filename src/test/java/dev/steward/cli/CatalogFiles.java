@@ -154,8 +154,8 @@ final class CatalogFiles {
 					  latencyThreshold: PT0.25S
 					  prometheus:
 					    url: http://prometheus.example:9090
-					    goodQuery: sum(rate(ledger_postings_bucket{le="0.25"}[5m]))
-					    totalQuery: sum(rate(ledger_postings_count[5m]))
+					    goodQuery: sum(increase(ledger_postings_bucket{le="0.25"}[$window]))
+					    totalQuery: sum(increase(ledger_postings_count[$window]))
 					""".formatted(suffix));
 			return directory;
 		}

@@ -122,7 +122,7 @@ class ValidateCommandTest {
 					.replace("window: P28D", "window: P1Y")
 					.replace("latencyThreshold: PT0.25S", "latencyThreshold: fast")
 					.replace("url: http://prometheus.example:9090", "url: prometheus")
-					.replace("    totalQuery: sum(rate(ledger_postings_count[5m]))\n", "") + """
+					.replace("    totalQuery: sum(increase(ledger_postings_count[$window]))\n", "") + """
 							---
 							apiVersion: steward.dev/v1
 							kind: SLO
