@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.steward.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,8 +33,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Pulling SLO counts from a real Prometheus (Debian's {@code prometheus} binary) that
  * scrapes two counters this test serves and increments. Prometheus keeps real time, so
- * the pulls here run up to the real now, whatever the test clock says.
+ * this test has a server of its own (own database, own test clock at real time) that no
+ * other test has moved ahead.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:prometheus-pull;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+		"spring.datasource.username=sa", "spring.datasource.password=" })
 class PrometheusPullTests extends ApiTest {
 
 	private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
