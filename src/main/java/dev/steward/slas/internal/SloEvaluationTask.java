@@ -3,6 +3,7 @@ package dev.steward.slas.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -24,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable, cluster-wide recurring work of SLOs: every
  * {@code steward.slos.evaluation-interval} (default 30 s) one node evaluates every SLO,
- * then compacts minute buckets older than the burn-rate windows into hours and drops
- * buckets older than each SLO's window and a day. The evaluator is looked up when the
- * task runs, since it reaches the timers' own client through the incidents it opens. Each
- * pass is timed as {@code steward.slo.evaluation} (tag {@code result}), the compaction
- * and expiry after it as {@code steward.slo.maintenance}, and
+ * and once an hour compacts minute buckets older than the burn-rate windows into hours
+ * and drops buckets older than each SLO's window and a day. The evaluator is looked up
+ * when the task runs, since it reaches the timers' own client through the incidents it
+ * opens. Each pass is timed as {@code steward.slo.evaluation} (tag {@code result}), the
+ * compaction and expiry after it as {@code steward.slo.maintenance}, and
  * {@code steward.slo.evaluated} tells how many SLOs the last pass evaluated.
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +69,13 @@ class SloEvaluationTask {
 
 		private final AtomicInteger evaluated = new AtomicInteger();
 
+		/**
+		 * The hour this node last compacted and expired buckets in: both move by whole
+		 * hours (compaction) or within a day's margin (expiry), so once an hour is
+		 * enough.
+		 */
+		private final AtomicLong maintainedHour = new AtomicLong(Long.MIN_VALUE);
+
 		Pass(ObjectProvider<SloEvaluator> evaluator, BucketStore buckets, TransactionTemplate transactions, Clock clock,
 				MeterRegistry meters) {
 			this.evaluator = evaluator;
@@ -85,11 +93,15 @@ class SloEvaluationTask {
 			this.evaluated.set(timed("steward.slo.evaluation", "One evaluation pass over every SLO",
 					() -> this.evaluator.getObject().evaluateAll()));
 			long nowMinute = Math.floorDiv(this.clock.instant().getEpochSecond(), 60);
-			timed("steward.slo.maintenance", "Compaction of minute buckets into hours and expiry of old buckets",
-					() -> this.transactions.execute(status -> {
-						this.buckets.compactHours(nowMinute - MINUTE_RESOLUTION.toMinutes());
-						return this.buckets.dropExpired(nowMinute, RETENTION_MARGIN.toMinutes());
-					}));
+			long hour = Math.floorDiv(nowMinute, 60);
+			if (this.maintainedHour.get() != hour) {
+				timed("steward.slo.maintenance", "Compaction of minute buckets into hours and expiry of old buckets",
+						() -> this.transactions.execute(status -> {
+							this.buckets.compactHours(nowMinute - MINUTE_RESOLUTION.toMinutes());
+							return this.buckets.dropExpired(nowMinute, RETENTION_MARGIN.toMinutes());
+						}));
+				this.maintainedHour.set(hour);
+			}
 			log.debug("Evaluated {} SLOs in {} ms", this.evaluated.get(), (System.nanoTime() - started) / 1_000_000);
 		}
 
