@@ -8,16 +8,16 @@
 #      P28D and P7D,
 #   3. pauses the evaluation task (its db-scheduler row is moved a day ahead), and fills the
 #      buckets directly in PostgreSQL with generate_series (a benchmark of evaluation, not of
-#      ingestion): per SLO, minute buckets for the last $MINUTE_DAYS days (and an hour ahead)
+#      ingestion): per SLO, minute buckets for the last $MINUTE_HOURS hours (and an hour ahead)
 #      and hourly buckets before that back to $DAYS days, as the task's compaction leaves
 #      them, with running sums computed by a window function; every 30th SLO burns fast for
 #      the last 2 hours (a page) and every 30th, offset by 15, slowly for the last day (a
 #      ticket); then VACUUM ANALYZE, as autovacuum would soon do,
 #   4. resumes the task and reads, from /actuator/prometheus, the duration of each of the
 #      next $PASSES passes (steward_slo_evaluation_seconds_count/_sum: the first opens the
-#      incidents of the burning SLOs, the others are quiet), and of the compaction and
-#      expiry after each (steward_slo_maintenance_seconds), with the CPU server and
-#      PostgreSQL used meanwhile,
+#      incidents of the burning SLOs, the others are quiet), and of compaction and expiry
+#      if they run (steward_slo_maintenance_seconds, on the first pass of each hour), with
+#      the CPU server and PostgreSQL used meanwhile,
 #   5. prints the figures, EXPLAIN ANALYZE of one probe of the running sums, the database
 #      size, stops the server and drops the database (also on failure).
 #
@@ -33,7 +33,7 @@ DB_NAME=${DB_NAME:-steward_slo_bench}
 SERVICES=${SERVICES:-1000}
 SLOS_PER_SERVICE=${SLOS_PER_SERVICE:-10}
 PARALLEL=${PARALLEL:-4}             # curl processes creating SLOs
-MINUTE_DAYS=${MINUTE_DAYS:-3}       # minute buckets for this many days (the task keeps 3 days and an hour)
+MINUTE_HOURS=${MINUTE_HOURS:-72}    # minute buckets for this many hours (the task keeps 72 and one more)
 DAYS=${DAYS:-30}                    # hourly buckets back to this many days
 BATCH=${BATCH:-200}                 # SLOs per INSERT while filling the buckets
 INTERVAL=${INTERVAL:-PT10S}         # steward.slos.evaluation-interval
@@ -71,13 +71,6 @@ fresh_database
 # shellcheck disable=SC2086
 start_server "$work/server.log" "steward.slos.evaluation-interval=$INTERVAL" $STEWARD_PROPERTIES
 
-# metric NAME RESULT: the value of a Prometheus sample of the server (summed over label sets
-# with result="RESULT"; 0 when absent)
-metric() {
-  curl -s --max-time 10 "http://127.0.0.1:$PORT/actuator/prometheus" \
-    | awk -v name="$1" -v result="result=\"$2\"" '
-        index($0, name "{") == 1 && index($0, result) { sum += $NF } END { printf "%.6f\n", sum }'
-}
 # timers: "evaluation_count evaluation_sum maintenance_count maintenance_sum evaluation_failures maintenance_failures evaluated"
 timers() {
   curl -s --max-time 10 "http://127.0.0.1:$PORT/actuator/prometheus" | awk '
@@ -164,14 +157,14 @@ done
 read -r paused_passes _ <<<"$(timers)"
 echo "   paused after $paused_passes passes (on SLOs without buckets)"
 
-echo "== Filling the buckets: minutes for the last $MINUTE_DAYS days and an hour ahead, hours back to $DAYS days ($BATCH SLOs per INSERT)"
+echo "== Filling the buckets: minutes for the last $MINUTE_HOURS hours and an hour ahead, hours back to $DAYS days ($BATCH SLOs per INSERT)"
 t0=$(now)
-psql_bench -v batch="$BATCH" -v minute_days="$MINUTE_DAYS" -v days="$DAYS" <<'SQL'
+psql_bench -v batch="$BATCH" -v minute_hours="$MINUTE_HOURS" -v days="$DAYS" <<'SQL'
 set synchronous_commit = off;
 set work_mem = '256MB';
 set maintenance_work_mem = '512MB';
 set fill.batch = :'batch';
-set fill.minute_days = :'minute_days';
+set fill.minute_hours = :'minute_hours';
 set fill.days = :'days';
 -- the bad events of SLO id in the bucket ending at minute m (total events): at a
 -- rate of 50 to 1,045 events a minute; errors at a tenth to a third of the budget, more
@@ -189,7 +182,7 @@ create function pg_temp.bad(id bigint, objective double precision, m bigint, tot
 do $$
 declare
   now_minute bigint := (select now_minute from fill_plan);
-  minute_start bigint := (now_minute - current_setting('fill.minute_days')::bigint * 1440) / 60 * 60;
+  minute_start bigint := (now_minute - current_setting('fill.minute_hours')::bigint * 60) / 60 * 60;
   hour_start bigint := (now_minute - current_setting('fill.days')::bigint * 1440) / 60 * 60;
   batch integer := current_setting('fill.batch')::integer;
   low bigint;
@@ -247,8 +240,8 @@ durations=()
 maintenance=()
 deadline=$(( $(date +%s) + PASS_TIMEOUT ))
 last_c=$c0; last_s=$s0; last_mc=$mc0; last_ms=$ms0
-while [ "${#maintenance[@]}" -lt "$PASSES" ]; do
-  [ "$(date +%s)" -lt "$deadline" ] || die "only ${#maintenance[@]} of $PASSES passes within $PASS_TIMEOUT s"
+while [ "${#durations[@]}" -lt "$PASSES" ]; do
+  [ "$(date +%s)" -lt "$deadline" ] || die "only ${#durations[@]} of $PASSES passes within $PASS_TIMEOUT s"
   sleep 0.2
   read -r c s mc ms ef mf n <<<"$(timers)"
   [ "$ef" = "$ef0" ] && [ "$mf" = "$mf0" ] || die "a pass failed (see the server log)"
@@ -265,7 +258,7 @@ while [ "${#maintenance[@]}" -lt "$PASSES" ]; do
   if [ "$mc" -gt "$last_mc" ]; then
     d=$(awk -v a="$last_ms" -v b="$ms" 'BEGIN { printf "%.3f", b - a }')
     maintenance+=("$d")
-    echo "   pass ${#maintenance[@]}: compaction and expiry $d s"
+    echo "   compaction and expiry (the first pass of the hour) $d s"
     last_mc=$mc; last_ms=$ms
   fi
 done
@@ -284,7 +277,7 @@ psql_bench -At -c "explain (analyze, buffers, costs off) select s.id,
    order by b.at_minute desc limit 1) as cum_good,
   (select b.cum_total from slo_buckets b where b.slo_id = s.id and b.at_minute <= floor(extract(epoch from now()) / 60)::bigint - 1440
    order by b.at_minute desc limit 1) as cum_total
-  from slos s" | grep -E "^(Seq|Index|Execution)|SubPlan|Limit|Index (Only )?Scan|Heap Fetches|Buffers: shared" | sed 's/^/   /'
+  from slos s" | grep -E "^(Seq|Index|Execution)|SubPlan|Limit|Index (Only )?Scan|Heap Fetches|Buffers: shared" | sed 's/^/   /' || true
 windows=$(psql_bench -At -c "select count(distinct window_minutes) from slos where window_minutes not in (4320)")
 
 # ---------------------------------------------------------------------------------------
@@ -293,19 +286,17 @@ windows=$(psql_bench -At -c "select count(distinct window_minutes) from slos whe
 sorted=$(printf '%s\n' "${durations[@]:1}" | sort -n)
 quiet_median=$(awk '{ t[NR] = $1 } END { print (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }' <<<"$sorted")
 quiet_max=$(tail -1 <<<"$sorted")
-maint_sorted=$(printf '%s\n' "${maintenance[@]}" | sort -n)
-maint_median=$(awk '{ t[NR] = $1 } END { print (NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2) }' <<<"$maint_sorted")
-busy=$(printf '%s\n' "${durations[@]}" "${maintenance[@]}" | awk '{ s += $1 } END { printf "%.1f", s }')
+busy=$(printf '%s\n' "${durations[@]}" ${maintenance[@]+"${maintenance[@]}"} | awk '{ s += $1 } END { printf "%.1f", s }')
 echo
 echo "== Figures (load now: $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL; $(nproc) cores shared with whatever else runs)"
 echo
-echo "| SLOs | buckets | first pass (opens incidents) | quiet passes: median | max | compaction + expiry: median | max |"
-echo "|---|---|---|---|---|---|---|"
-printf '| %s | %s (%s minutes, %s hours) | **%s s** | **%s s** | %s s | %s s | %s s |\n' "$slo_count" "$bucket_count" \
-  "$minute_count" "$hour_count" "${durations[0]}" "$quiet_median" "$quiet_max" "$maint_median" "$(tail -1 <<<"$maint_sorted")"
+echo "| SLOs | buckets | first pass (opens incidents) | quiet passes: median | max |"
+echo "|---|---|---|---|---|"
+printf '| %s | %s (%s minutes, %s hours) | **%s s** | **%s s** | %s s |\n' "$slo_count" "$bucket_count" \
+  "$minute_count" "$hour_count" "${durations[0]}" "$quiet_median" "$quiet_max"
 echo
 echo "Each pass probes the running sums $((1 + 7 + windows)) times per SLO (now, 7 burn-rate windows, $windows distinct SLO windows other than P3D)."
-echo "Passes (evaluation, s): ${durations[*]}; compaction and expiry (s): ${maintenance[*]}."
+echo "Passes (evaluation, s): ${durations[*]}; compaction and expiry (once an hour): ${maintenance[*]:-did not run during these passes} s."
 echo "Alerts after the passes: $pages page, $tickets ticket; $open_incidents open incidents."
 echo "CPU over the $PASSES passes ($cpu_seconds s wall, $busy s of it in passes): server $server_cpu_s s, PostgreSQL $pg_cpu_s s" \
   "(over the wall time: server $server_pct %, PostgreSQL $pg_pct %, machine $machine_pct % of ${cores}00 %)."
