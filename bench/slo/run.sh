@@ -13,7 +13,7 @@
 #      them, with running sums computed by a window function; every 30th SLO burns fast for
 #      the last 2 hours (a page) and every 30th, offset by 15, slowly for the last day (a
 #      ticket); then VACUUM ANALYZE, as autovacuum would soon do,
-#   4. resumes the task and reads, from /actuator/prometheus, the duration of each of the
+#   4. resumes the task and reads, from /actuator/prometheus (every 0.5 s), the duration of each of the
 #      next $PASSES passes (steward_slo_evaluation_seconds_count/_sum: the first opens the
 #      incidents of the burning SLOs, the others are quiet), and of compaction and expiry
 #      if they run (steward_slo_maintenance_seconds, on the first pass of each hour), with
@@ -242,7 +242,7 @@ deadline=$(( $(date +%s) + PASS_TIMEOUT ))
 last_c=$c0; last_s=$s0; last_mc=$mc0; last_ms=$ms0
 while [ "${#durations[@]}" -lt "$PASSES" ]; do
   [ "$(date +%s)" -lt "$deadline" ] || die "only ${#durations[@]} of $PASSES passes within $PASS_TIMEOUT s"
-  sleep 0.2
+  sleep 0.5
   read -r c s mc ms ef mf n <<<"$(timers)"
   [ "$ef" = "$ef0" ] && [ "$mf" = "$mf0" ] || die "a pass failed (see the server log)"
   if [ "$c" -gt "$last_c" ]; then
