@@ -306,7 +306,11 @@ printf '| %s | %s (%s minutes, %s hours) | **%s s** | **%s s** | %s s |\n' "$slo
   "$minute_count" "$hour_count" "${durations[0]}" "$quiet_median" "$quiet_max"
 echo
 echo "Each pass probes the running sums $((1 + 7 + windows)) times per SLO (now, 7 burn-rate windows, $windows distinct SLO windows other than P3D)."
-echo "Passes (evaluation, s): ${durations[*]}; compaction and expiry (once an hour): ${maintenance[*]:-did not run during these passes} s."
+if [ "${#maintenance[@]}" -gt 0 ]; then
+  echo "Passes (evaluation, s): ${durations[*]}; compaction and expiry (the first pass of the hour): ${maintenance[*]} s."
+else
+  echo "Passes (evaluation, s): ${durations[*]}; compaction and expiry (the first pass of each hour) did not run during them."
+fi
 echo "Alerts after the passes: $pages page, $tickets ticket; $open_incidents open incidents."
 echo "CPU from resuming until the last pass ($cpu_seconds s wall, $busy s of it in passes; the script's scraping every 0.5 s included): server $server_cpu_s s, PostgreSQL $pg_cpu_s s" \
   "(over the wall time: server $server_pct %, PostgreSQL $pg_pct %, machine $machine_pct % of ${cores}00 %)."
