@@ -95,7 +95,10 @@ public class SloEvaluator {
 			SloStatus status = statusOf(slo, now, current.getOrDefault(slo.id(), Counts.ZERO),
 					back -> at.apply(back.toMinutes()).getOrDefault(slo.id(), Counts.ZERO));
 			if (status.alert() != Keyed.fromKey(SloAlert.class, slo.alert()).orElseThrow()) {
-				this.slos.lock(slo.id()).ifPresent(locked -> moveAlert(locked, status(locked)));
+				// the burn rates just computed decide; the locked row tells the alert to
+				// move
+				// from (another node or a pushed sample may have moved it meanwhile)
+				this.slos.lock(slo.id()).ifPresent(locked -> moveAlert(locked, status));
 			}
 		}
 		return all.size();

@@ -132,17 +132,28 @@ public class BucketStore {
 	/**
 	 * Drops the buckets older than each SLO's window plus {@code marginMinutes} before
 	 * {@code nowMinute}, keeping per SLO the newest of them (its running sums are the
-	 * window's starting point).
+	 * window's starting point). One index probe per SLO finds that newest bucket, and
+	 * only SLOs with older buckets get a (ranged) delete, so the buckets are never
+	 * scanned whole.
 	 */
 	public int dropExpired(long nowMinute, long marginMinutes) {
-		return this.jdbc.sql("""
-				delete from slo_buckets b where b.at_minute < :now - :margin
-				  - (select s.window_minutes from slos s where s.id = b.slo_id)
-				and exists (select 1 from slo_buckets c where c.slo_id = b.slo_id and c.at_minute > b.at_minute
-				  and c.at_minute < :now - :margin - (select s.window_minutes from slos s where s.id = b.slo_id))""")
+		List<long[]> expired = this.jdbc.sql("""
+				select k.id, k.keep_from from (
+				  select s.id, (select max(b.at_minute) from slo_buckets b where b.slo_id = s.id
+				    and b.at_minute < :now - :margin - s.window_minutes) as keep_from
+				  from slos s) k
+				where exists (select 1 from slo_buckets c where c.slo_id = k.id and c.at_minute < k.keep_from)""")
 			.param("now", nowMinute)
 			.param("margin", marginMinutes)
-			.update();
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("keep_from") })
+			.list();
+		int dropped = 0;
+		for (long[] slo : expired) {
+			dropped += this.jdbc.sql("delete from slo_buckets where slo_id = ? and at_minute < ?")
+				.params(slo[0], slo[1])
+				.update();
+		}
+		return dropped;
 	}
 
 	private Counts cumulativeBefore(long slo, long minute) {
