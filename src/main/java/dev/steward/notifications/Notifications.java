@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +88,9 @@ public class Notifications {
 			try {
 				this.timers.cancel(new TaskInstance<Void>(DeliveryTask.NAME, key));
 			}
-			catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException ex) {
-				// Its timer is gone or firing; either way it finds the delivery
-				// cancelled.
+			catch (TaskInstanceException ex) {
+				// Its timer is gone, firing or removed by the node that just ran it;
+				// either way it finds the delivery cancelled.
 			}
 		}
 	}
