@@ -3,6 +3,7 @@ package dev.steward.cli;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,8 +77,13 @@ final class OpenSloImport {
 				note(sli, "metadata.name", "skipped SLI '" + name + "': no SLO refers to it");
 			}
 		});
-		this.used.forEach((document, fields) -> DescriptorFields.unused(document.content(), "", fields)
-			.forEach(path -> unmapped(document, path, "Steward has no such field")));
+		this.used.entrySet()
+			.stream()
+			.sorted(Comparator
+				.comparing((Map.Entry<ManifestFiles.Document, Set<String>> entry) -> entry.getKey().file())
+				.thenComparingInt(entry -> entry.getKey().start().getLine()))
+			.forEach(entry -> DescriptorFields.unused(entry.getKey().content(), "", entry.getValue())
+				.forEach(path -> unmapped(entry.getKey(), path, "Steward has no such field")));
 		return Map.of("slos.yaml",
 				this.converted.entrySet()
 					.stream()
