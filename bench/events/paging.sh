@@ -40,11 +40,7 @@ log=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  [ -n "$server_pid" ] && echo "Stopping the server (pid $server_pid)…" >&2
-  stop_server
-  drop_database
-  [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
-  report_and_tidy "$log"
+  cleanup_run "$status" "$log"
   exit "$status"
 }
 # shellcheck source=bench/common.sh

@@ -45,11 +45,7 @@ ok=0
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  [ -n "$server_pid" ] && echo "Stopping the server (pid $server_pid)…" >&2
-  stop_server
-  drop_database
-  [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
-  report_and_tidy "$work/server.log"
+  cleanup_run "$status" "$work/server.log"
   exit "$status"
 }
 # shellcheck source=bench/common.sh

@@ -125,3 +125,15 @@ wait_sampler() {
 
 # field LINE NAME: the value of NAME=… in a RESULT line
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+# cleanup_run STATUS LOG: the end of a run with a server on its own database, on success
+# and on failure alike: stops the server, drops the database, says FAILED unless $ok is 1,
+# and reports and tidies up (report_and_tidy LOG).
+cleanup_run() {
+  local status=$1 log=$2
+  [ -n "$server_pid" ] && echo "Stopping the server (pid $server_pid)…" >&2
+  stop_server
+  drop_database
+  [ "$ok" = 1 ] || echo "FAILED (status $status)" >&2
+  report_and_tidy "$log"
+}
