@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,30 +77,30 @@ class PrometheusPullTests extends ApiTest {
 	void pulledCountsShowOnTheSloStatus() throws Exception {
 		startPrometheus();
 		awaitValue("app_requests_total", 0);
-		for (int burst = 0; burst < 5; burst++) {
+		for (int burst = 1; burst <= 5; burst++) {
 			GOOD.addAndGet(9);
 			TOTAL.addAndGet(10);
-			Thread.sleep(1200);
+			awaitValue("app_requests_total", 10L * burst);
 		}
-		awaitValue("app_requests_total", 50);
-		Thread.sleep(3000);
 		created(this.api.post(this.slos,
 				Map.of("name", "requests", "indicator", "availability", "objective", 80.0, "window", "P30D",
 						"prometheus", Map.of("url", prometheusUrl, "goodQuery", "app_requests_good_total", "totalQuery",
 								"sum(increase(app_requests_total[$window]))"))));
 
-		SloPull pull = this.pulls.pull(this.service, "requests", Instant.now());
-
-		assertThat(pull.ok()).as(pull.toString()).isTrue();
-		JsonNode status = ok(this.api.get(this.slos + "/requests")).json();
-		long total = status.path("totalEvents").asLong();
-		long good = status.path("goodEvents").asLong();
 		// increase() over minute windows extrapolates and may miss the rise between two
-		// windows' samples, so the counts are near, not equal to, what the app counted
-		assertThat(total).as(status.toString()).isBetween(35L, 70L);
-		assertThat(good).as(status.toString()).isBetween((long) (total * 0.75), total);
-		assertThat(status.path("lastPull").path("ok").asBoolean()).isTrue();
-		assertThat(status.path("lastPull").path("error").isNull()).isTrue();
+		// windows' samples, so the counts are near, not equal to, what the app counted;
+		// a pull replaces the minutes it brings, so pulling until they are in is safe
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			SloPull pull = this.pulls.pull(this.service, "requests", Instant.now());
+			assertThat(pull.ok()).as(pull.toString()).isTrue();
+			JsonNode status = ok(this.api.get(this.slos + "/requests")).json();
+			long total = status.path("totalEvents").asLong();
+			long good = status.path("goodEvents").asLong();
+			assertThat(total).as(status.toString()).isBetween(35L, 70L);
+			assertThat(good).as(status.toString()).isBetween((long) (total * 0.75), total);
+			assertThat(status.path("lastPull").path("ok").asBoolean()).isTrue();
+			assertThat(status.path("lastPull").path("error").isNull()).isTrue();
+		});
 
 		SloPull again = this.pulls.pull(this.service, "requests", Instant.now());
 		assertThat(again.ok()).isTrue();
@@ -166,28 +167,23 @@ class PrometheusPullTests extends ApiTest {
 	}
 
 	/** Waits until Prometheus has scraped the value of a counter. */
-	private static void awaitValue(String metric, long value) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		String seen = "nothing";
-		while (System.nanoTime() < deadline) {
-			assertThat(prometheus.isAlive()).as("Prometheus is running; see " + directory.resolve("prometheus.log"))
-				.isTrue();
-			try {
-				HttpResponse<String> reply = HTTP.send(
-						HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/query?query=" + metric)).build(),
-						HttpResponse.BodyHandlers.ofString());
-				seen = reply.body();
-				JsonNode result = JSON.readTree(seen).path("data").path("result");
-				if (result.size() == 1 && Double.parseDouble(result.get(0).path("value").path(1).asString()) == value) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				seen = ex.toString();
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("Prometheus never saw " + metric + " = " + value + ": " + seen);
+	private static void awaitValue(String metric, long value) {
+		Awaitility.await("Prometheus to see " + metric + " = " + value)
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.untilAsserted(() -> {
+				assertThat(prometheus.isAlive()).as("Prometheus is running; see " + directory.resolve("prometheus.log"))
+					.isTrue();
+				String body = HTTP
+					.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/query?query=" + metric)).build(),
+							HttpResponse.BodyHandlers.ofString())
+					.body();
+				JsonNode result = JSON.readTree(body).path("data").path("result");
+				assertThat(result.size()).as(body).isEqualTo(1);
+				assertThat(Double.parseDouble(result.get(0).path("value").path(1).asString())).as(body)
+					.isEqualTo((double) value);
+			});
 	}
 
 	private static int freePort() throws IOException {
