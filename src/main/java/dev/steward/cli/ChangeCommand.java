@@ -10,6 +10,7 @@ import java.util.Map;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
@@ -137,17 +138,13 @@ class ChangeCommand {
 				description = "Only changes that are ${COMPLETION-CANDIDATES}.")
 		Status status;
 
-		@Option(names = "--limit", description = "At most this many (default: 50).")
-		Integer limit;
-
-		@Option(names = "--cursor", description = "The page after the one that printed this cursor.")
-		String cursor;
+		@Mixin
+		Paging paging;
 
 		@Override
 		HttpResponse<String> send() throws IOException, InterruptedException {
-			return this.server.get("/api/v1/changes"
-					+ query(new Parameter("service", this.service), new Parameter("status", apiName(this.status)),
-							new Parameter("limit", this.limit), new Parameter("cursor", this.cursor)));
+			return this.server.get("/api/v1/changes" + query(this.paging.with(new Parameter("service", this.service),
+					new Parameter("status", apiName(this.status)))));
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
@@ -163,17 +164,15 @@ class DeployCommand {
 				description = "Only deployments that are ${COMPLETION-CANDIDATES}.")
 		Status status;
 
-		@Option(names = "--limit", description = "At most this many (default: 50).")
-		Integer limit;
-
-		@Option(names = "--cursor", description = "The page after the one that printed this cursor.")
-		String cursor;
+		@Mixin
+		Paging paging;
 
 		@Override
 		HttpResponse<String> send() throws IOException, InterruptedException {
-			return this.server.get("/api/v1/deployments" + query(new Parameter("service", this.service),
-					new Parameter("environment", this.environment), new Parameter("status", apiName(this.status)),
-					new Parameter("limit", this.limit), new Parameter("cursor", this.cursor)));
+			return this.server
+				.get("/api/v1/deployments" + query(this.paging.with(new Parameter("service", this.service),
+						new Parameter("environment", this.environment),
+						new Parameter("status", apiName(this.status)))));
 		}
 
 		@Override

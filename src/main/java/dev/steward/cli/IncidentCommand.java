@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -52,17 +53,13 @@ class IncidentCommand {
 		@Option(names = "--urgency", description = "Only high- or low-urgency incidents.")
 		Urgency urgency;
 
-		@Option(names = "--limit", description = "At most this many (default: 50).")
-		Integer limit;
-
-		@Option(names = "--cursor", description = "The page after the one that printed this cursor.")
-		String cursor;
+		@Mixin
+		Paging paging;
 
 		@Override
 		HttpResponse<String> send() throws IOException, InterruptedException {
-			return this.server.get("/api/v1/incidents" + query(new Parameter("service", this.service),
-					new Parameter("status", apiName(this.status)), new Parameter("urgency", apiName(this.urgency)),
-					new Parameter("limit", this.limit), new Parameter("cursor", this.cursor)));
+			return this.server.get("/api/v1/incidents" + query(this.paging.with(new Parameter("service", this.service),
+					new Parameter("status", apiName(this.status)), new Parameter("urgency", apiName(this.urgency)))));
 		}
 
 		@Override
