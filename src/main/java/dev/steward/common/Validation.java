@@ -1,5 +1,7 @@
 package dev.steward.common;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,8 @@ public final class Validation {
 	private static final Pattern NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+	private static final int MAX_URL = 2000;
 
 	private final List<InvalidInput.FieldError> errors = new ArrayList<>();
 
@@ -126,6 +131,33 @@ public final class Validation {
 		catch (DateTimeParseException ex) {
 			error(field, "must be an RFC 3339 time with offset, such as 2026-12-24T00:00:00+01:00");
 			return null;
+		}
+	}
+
+	/**
+	 * An absolute http or https URL with a host, of at most 2,000 characters
+	 * ({@code null} passes unless {@code required}).
+	 */
+	public void httpUrl(String field, String value, boolean required) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				error(field, "is required");
+			}
+			return;
+		}
+		if (value.length() > MAX_URL) {
+			error(field, "must be at most " + MAX_URL + " characters");
+			return;
+		}
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+				error(field, "must be an http or https URL, such as https://example.com/path");
+			}
+		}
+		catch (URISyntaxException ex) {
+			error(field, "must be an http or https URL, such as https://example.com/path");
 		}
 	}
 

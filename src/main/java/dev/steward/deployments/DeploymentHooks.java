@@ -1,6 +1,5 @@
 package dev.steward.deployments;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -66,12 +65,7 @@ public class DeploymentHooks {
 		this.services.service(service);
 		Validation validation = new Validation();
 		validation.name("name", request.name());
-		if (validation.required("url", request.url())) {
-			validation.maxLength("url", request.url(), 2000);
-			if (!isHttpUrl(request.url())) {
-				validation.error("url", "must be an http or https URL");
-			}
-		}
+		validation.httpUrl("url", request.url(), true);
 		if (request.secret() != null && (request.secret().length() < 16 || request.secret().length() > 200)) {
 			validation.error("secret", "must be 16 to 200 characters");
 		}
@@ -123,16 +117,6 @@ public class DeploymentHooks {
 			long id = this.store.plan(new HookStore.Delivery(0, deployment.id(), hook.service(), hook.name(),
 					hook.url(), event, body, HookStore.PENDING, 0, null, now, null), now);
 			this.timers.schedule(new TaskInstance<Void>(HookDeliveryTask.NAME, Long.toString(id)), now);
-		}
-	}
-
-	private static boolean isHttpUrl(String url) {
-		try {
-			URI uri = URI.create(url);
-			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.steward.deployments;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +72,7 @@ public class ServiceInstances {
 		this.services.service(service);
 		this.environments.environment(environment);
 		Validation validation = new Validation();
-		validateUrl(validation, request.url());
+		validation.httpUrl("url", request.url(), false);
 		validation.maxLength("region", request.region(), 100);
 		List<String> nodes = request.nodes() == null ? List.of() : request.nodes();
 		validateNodes(validation, "nodes", nodes);
@@ -116,22 +115,6 @@ public class ServiceInstances {
 		if (nodes.stream().distinct().count() != nodes.size()) {
 			validation.error(field, "must not name a node twice");
 		}
-	}
-
-	private static void validateUrl(Validation validation, String url) {
-		if (url == null) {
-			return;
-		}
-		try {
-			URI uri = URI.create(url);
-			if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-				validation.error("url", "must be an http or https URL");
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			validation.error("url", "must be an http or https URL");
-		}
-		validation.maxLength("url", url, 2000);
 	}
 
 	private ServiceInstance instance(InstanceStore.Row row) {

@@ -1,11 +1,8 @@
 package dev.steward.monitoring;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import dev.steward.audit.AuditTrail;
@@ -32,8 +29,6 @@ public class Monitors {
 	private static final int MAX_TEXT = 200;
 
 	private static final int MAX_DESCRIPTION = 2000;
-
-	private static final int MAX_LINK = 2000;
 
 	private final MonitorStore store;
 
@@ -124,34 +119,13 @@ public class Monitors {
 		Watch watches = validation.keyed("watches", request.watches(), Watch.class, true);
 		validation.maxLength("title", request.title(), MAX_TEXT);
 		validation.maxLength("description", request.description(), MAX_DESCRIPTION);
-		link(validation, request.link());
+		validation.httpUrl("link", request.link(), false);
 		String slo = Text.blankToNull(request.slo());
 		validation.optionalName("slo", slo);
 		if (slo != null && Validation.isName(slo) && this.slos.findSlo(service, slo).isEmpty()) {
 			validation.error("slo", "names no SLO of " + service + ": '" + slo + "'");
 		}
 		return watches;
-	}
-
-	/** A link must be an absolute http or https URL, as a browser opens it. */
-	private static void link(Validation validation, String link) {
-		if (link == null || link.isBlank()) {
-			return;
-		}
-		if (link.length() > MAX_LINK) {
-			validation.error("link", "must be at most " + MAX_LINK + " characters");
-			return;
-		}
-		try {
-			URI uri = new URI(link);
-			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-				validation.error("link", "must be an http or https URL, such as https://grafana.example.com/d/api");
-			}
-		}
-		catch (URISyntaxException ex) {
-			validation.error("link", "must be an http or https URL, such as https://grafana.example.com/d/api");
-		}
 	}
 
 	/** The monitor as stored, with its times to the precision the database keeps. */

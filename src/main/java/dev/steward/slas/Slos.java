@@ -1,6 +1,5 @@
 package dev.steward.slas;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,18 +264,7 @@ public class Slos {
 	}
 
 	private static void validatePrometheus(Validation validation, PrometheusSource prometheus) {
-		if (validation.required("prometheus.url", prometheus.url())) {
-			validation.maxLength("prometheus.url", prometheus.url(), 2000);
-			try {
-				URI uri = URI.create(prometheus.url());
-				if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-					validation.error("prometheus.url", "must be an http or https URL");
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				validation.error("prometheus.url", "must be an http or https URL");
-			}
-		}
+		validation.httpUrl("prometheus.url", prometheus.url(), true);
 		for (String[] query : new String[][] { { "prometheus.goodQuery", prometheus.goodQuery() },
 				{ "prometheus.totalQuery", prometheus.totalQuery() } }) {
 			if (validation.required(query[0], query[1])) {
