@@ -140,6 +140,27 @@ public class Directory {
 			.map(row -> entry(row, this.teams.members(List.of(name)).getOrDefault(name, List.of())));
 	}
 
+	/**
+	 * Where mail to a team goes: the team's own address, else its members' (in the order
+	 * the team lists them); empty for an unknown team or one nobody can be mailed at.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> mailAddresses(String team) {
+		TeamEntry entry = findTeam(team).orElse(null);
+		if (entry == null) {
+			return List.of();
+		}
+		if (entry.email() != null && !entry.email().isBlank()) {
+			return List.of(entry.email());
+		}
+		return entry.members()
+			.stream()
+			.map(member -> findUser(member.user()).map(UserEntry::email).orElse(null))
+			.filter(email -> email != null && !email.isBlank())
+			.distinct()
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Page<TeamEntry> teams(Integer limit, String cursor) {
 		int size = Cursor.limit(limit);

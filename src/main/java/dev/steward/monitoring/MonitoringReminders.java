@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.steward.catalog.Directory;
-import dev.steward.catalog.TeamEntry;
-import dev.steward.catalog.UserEntry;
 import dev.steward.monitoring.internal.ReminderStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,7 +98,7 @@ public class MonitoringReminders {
 			if (this.reminders.sent(review.service(), review.due(), round)) {
 				continue;
 			}
-			List<String> recipients = recipients(review.owner());
+			List<String> recipients = this.directory.mailAddresses(review.owner());
 			if (recipients.isEmpty()) {
 				log.warn("No reminder of the overdue monitoring review of {}: team {} has no email address "
 						+ "and no member with one", review.service(), review.owner());
@@ -147,23 +145,6 @@ public class MonitoringReminders {
 					ex);
 			return false;
 		}
-	}
-
-	/** The team's address, else its members' (in the order the team lists them). */
-	private List<String> recipients(String team) {
-		TeamEntry entry = this.directory.findTeam(team).orElse(null);
-		if (entry == null) {
-			return List.of();
-		}
-		if (entry.email() != null && !entry.email().isBlank()) {
-			return List.of(entry.email());
-		}
-		return entry.members()
-			.stream()
-			.map(member -> this.directory.findUser(member.user()).map(UserEntry::email).orElse(null))
-			.filter(email -> email != null && !email.isBlank())
-			.distinct()
-			.toList();
 	}
 
 	private SimpleMailMessage message(OverdueReview overdue, int round, List<String> recipients) {

@@ -110,10 +110,16 @@ public class AccessPolicy {
 		return false;
 	}
 
-	private boolean handlesAspect(StewardPrincipal principal, Allow rule, String service) {
-		if (rule.aspect().isEmpty() || !"service".equals(rule.resource())) {
+	/**
+	 * Whether the principal belongs to the team that accepted the rule's aspect of the
+	 * service the resource is, or belongs to.
+	 */
+	private boolean handlesAspect(StewardPrincipal principal, Allow rule, String resource) {
+		if (rule.aspect().isEmpty()) {
 			return false;
 		}
+		String service = "service".equals(rule.resource()) ? resource
+				: this.owners.get(rule.resource()).scopeSubject(resource).orElse(null);
 		return responsibility(service, rule.aspect()).filter(row -> row.status() == DelegationStatus.ACCEPTED)
 			.map(row -> isMember(principal, row.handledBy(), false))
 			.orElse(false);

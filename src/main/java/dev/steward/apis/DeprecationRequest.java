@@ -1,0 +1,5 @@
+package dev.steward.apis;
+
+/** The sunset date ({@code YYYY-MM-DD}) of a version being deprecated. */
+public record DeprecationRequest(String sunset) {
+}

@@ -1,0 +1,127 @@
+package dev.steward.notifications.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.steward.catalog.Directory;
+import dev.steward.notifications.TeamMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable timer of one team message (its instance id is the message key): when due,
+ * it mails the team's addresses unless the message was sent already, and comes back after
+ * {@code steward.notifications.retry-delay}, doubled each time, until
+ * {@code steward.notifications.max-attempts} attempts have failed. A team nobody can be
+ * mailed at, or no mail server at all, fails the message at once.
+ */
+@Component
+public class TeamMailTask extends CustomTask<Void> {
+
+	/** The task name in {@code scheduled_tasks}. */
+	public static final String NAME = "team-mail";
+
+	private static final Logger log = LoggerFactory.getLogger(TeamMailTask.class);
+
+	private final TeamMailStore store;
+
+	private final Directory directory;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String mailFrom;
+
+	private final int maxAttempts;
+
+	private final Duration retryDelay;
+
+	TeamMailTask(TeamMailStore store, Directory directory, ObjectProvider<JavaMailSender> mail,
+			TransactionTemplate transactions, Clock clock,
+			@Value("${steward.notifications.mail-from:steward@localhost}") String mailFrom,
+			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
+			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay) {
+		super(NAME, Void.class, null, Function.identity(),
+				new FailureHandler.ExponentialBackoffFailureHandler<>(retryDelay),
+				new DeadExecutionHandler.ReviveDeadExecution<>());
+		this.store = store;
+		this.directory = directory;
+		this.mail = mail;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.mailFrom = mailFrom;
+		this.maxAttempts = maxAttempts;
+		this.retryDelay = retryDelay;
+	}
+
+	@Override
+	public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+		Instant retryAt = this.transactions.execute(status -> attempt(instance.getId()));
+		if (retryAt == null) {
+			return new CompletionHandler.OnCompleteRemove<>();
+		}
+		return (complete, operations) -> operations.reschedule(complete, retryAt);
+	}
+
+	/** Sends the message if still pending; answers when to try again, or {@code null}. */
+	private Instant attempt(String key) {
+		Optional<TeamMessage> locked = this.store.lock(key);
+		if (locked.isEmpty() || !TeamMailStore.PENDING.equals(locked.get().status())) {
+			return null;
+		}
+		TeamMessage message = locked.get();
+		int attempt = message.attempts() + 1;
+		List<String> recipients = this.directory.mailAddresses(message.team());
+		JavaMailSender sender = this.mail.getIfAvailable();
+		if (sender == null || recipients.isEmpty()) {
+			String reason = sender == null ? "no mail server is configured (spring.mail.host)"
+					: "team " + message.team() + " has no email address and no member with one";
+			this.store.failed(key, attempt, reason, true);
+			log.warn("Team mail {} not sent: {}", key, reason);
+			return null;
+		}
+		try {
+			sender.send(mail(message, recipients));
+			this.store.sent(key, attempt, recipients, this.clock.instant());
+			return null;
+		}
+		catch (MailException ex) {
+			boolean last = attempt >= this.maxAttempts;
+			this.store.failed(key, attempt, ex.getMostSpecificCause().toString(), last);
+			log.info("Team mail {} failed (attempt {}{})", key, attempt, last ? ", giving up" : "");
+			return last ? null
+					: this.clock.instant().plus(this.retryDelay.multipliedBy(1L << Math.min(attempt - 1, 16)));
+		}
+	}
+
+	private SimpleMailMessage mail(TeamMessage message, List<String> recipients) {
+		SimpleMailMessage mail = new SimpleMailMessage();
+		mail.setFrom(this.mailFrom);
+		mail.setTo(recipients.toArray(String[]::new));
+		mail.setSubject(message.subject());
+		mail.setText(message.body());
+		return mail;
+	}
+
+}
