@@ -4,8 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,7 +36,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final Set<String> largeBodyPaths;
+	private final List<Pattern> largeBodyPaths;
 
 	private final long largeBodyLimit;
 
@@ -42,10 +45,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private final long eventBodyLimit;
 
 	/**
-	 * {@code largeBodyPaths} are endpoints that take whole batches (such as a catalog
-	 * apply) and so get {@code largeBodyLimit} instead of {@code limit}; paths starting
-	 * with one of {@code eventPathPrefixes} receive monitoring events and get
-	 * {@code eventBodyLimit}.
+	 * {@code largeBodyPaths} are endpoints that take whole batches or documents (such as
+	 * a catalog apply or an API contract; {@code *} stands for one path segment) and so
+	 * get {@code largeBodyLimit} instead of {@code limit}; paths starting with one of
+	 * {@code eventPathPrefixes} receive monitoring events and get {@code eventBodyLimit}.
 	 */
 	public RequestBodyLimitFilter(@Value("${steward.http.max-body-bytes:1048576}") long limit,
 			@Value("${steward.http.large-body-paths:}") Set<String> largeBodyPaths,
@@ -53,14 +56,17 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 			@Value("${steward.http.event-path-prefixes:}") List<String> eventPathPrefixes,
 			@Value("${steward.http.max-event-body-bytes:524288}") long eventBodyLimit) {
 		this.limit = limit;
-		this.largeBodyPaths = Set.copyOf(largeBodyPaths);
+		this.largeBodyPaths = largeBodyPaths.stream()
+			.map(path -> Pattern
+				.compile(Arrays.stream(path.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining("[^/]+"))))
+			.toList();
 		this.largeBodyLimit = largeBodyLimit;
 		this.eventPathPrefixes = List.copyOf(eventPathPrefixes);
 		this.eventBodyLimit = eventBodyLimit;
 	}
 
 	private long limitFor(String path) {
-		if (this.largeBodyPaths.contains(path)) {
+		if (this.largeBodyPaths.stream().anyMatch(pattern -> pattern.matcher(path).matches())) {
 			return this.largeBodyLimit;
 		}
 		return this.eventPathPrefixes.stream().anyMatch(path::startsWith) ? this.eventBodyLimit : this.limit;

@@ -1,6 +1,8 @@
 package dev.steward.access;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -153,6 +155,8 @@ class AuthorizationMatrixTests extends ApiTest {
 		all.addAll(sloEndpoints());
 		all.addAll(monitoringEndpoints());
 		all.addAll(agreementEndpoints());
+		all.addAll(apiEndpoints());
+		all.addAll(dataEndpoints());
 		return all;
 	}
 
@@ -371,6 +375,141 @@ class AuthorizationMatrixTests extends ApiTest {
 			created(this.api.put(path, Map.of("watches", "saturation")));
 			return path;
 		});
+	}
+
+	/**
+	 * APIs and their versions are the owning team's (or the team that accepted the
+	 * service's API design); a consuming service's team declares its use of another's
+	 * API.
+	 */
+	private List<Endpoint> apiEndpoints() {
+		Function<Org, String> versions = org -> api(org, org.service(), "versions") + "/versions";
+		return List.of(
+				new Endpoint("register API", "POST", org -> "/api/v1/services/" + org.service() + "/apis",
+						org -> Map.of("name", unique("api"), "visibility", "internal", "type", "openapi"), OWNERS),
+				new Endpoint("replace API", "PUT", org -> api(org, org.service(), "put"),
+						org -> Map.of("visibility", "external", "type", "openapi"), OWNERS),
+				new Endpoint("patch API", "PATCH", org -> api(org, org.service(), "patch"),
+						org -> Map.of("description", "Orders"), OWNERS),
+				new Endpoint("delete API", "DELETE", org -> api(org, org.service(), "delete"), org -> null, OWNERS),
+				new Endpoint("publish API version", "POST", versions,
+						org -> Map.of("version", "1.1.0", "spec", OPENAPI), OWNERS),
+				new Endpoint("publish API draft", "POST", org -> draft(org) + "/publish", org -> null, OWNERS),
+				new Endpoint("deprecate API version", "POST", org -> versions.apply(org) + "/1.0.0/deprecate",
+						org -> Map.of("sunset",
+								LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).plusDays(30).toString()),
+						OWNERS),
+				new Endpoint("retire API version", "POST", org -> deprecated(org) + "/retire", org -> null, OWNERS),
+				new Endpoint("declare API consumer", "PUT",
+						org -> api(org, org.provider(), "consumed") + "/consumers/" + org.service(),
+						org -> Map.of("major", 1), OWNERS),
+				new Endpoint("remove API consumer", "DELETE", this::consumer, org -> null, OWNERS));
+	}
+
+	private static final String OPENAPI = """
+			openapi: 3.0.3
+			info: {title: Orders, version: 1.0.0}
+			paths:
+			  /orders:
+			    get:
+			      responses:
+			        '200': {description: The orders}
+			""";
+
+	/**
+	 * An API of {@code service} with version 1.0.0 published, one per organization and
+	 * use.
+	 */
+	private String api(Org org, String service, String use) {
+		return this.fixtures.computeIfAbsent(List.of(org, "api", service, use), key -> {
+			String name = unique("api");
+			created(this.api.post("/api/v1/services/" + service + "/apis",
+					Map.of("name", name, "visibility", "internal", "type", "openapi")));
+			created(this.api.post("/api/v1/apis/" + name + "/versions", Map.of("version", "1.0.0", "spec", OPENAPI)));
+			return "/api/v1/apis/" + name;
+		});
+	}
+
+	private String draft(Org org) {
+		String path = api(org, org.service(), "draft") + "/versions";
+		return this.fixtures.computeIfAbsent(List.of(org, "api-draft"), key -> {
+			created(this.api.post(path, Map.of("version", "1.2.0", "spec", OPENAPI, "status", "draft")));
+			return path + "/1.2.0";
+		});
+	}
+
+	private String deprecated(Org org) {
+		String path = api(org, org.service(), "retire") + "/versions/1.0.0";
+		return this.fixtures.computeIfAbsent(List.of(org, "api-deprecated"), key -> {
+			ok(this.api.post(path + "/deprecate", Map.of("sunset",
+					LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).plusDays(1).toString())));
+			return path;
+		});
+	}
+
+	private String consumer(Org org) {
+		String path = api(org, org.provider(), "consumer") + "/consumers/" + org.service();
+		return this.fixtures.computeIfAbsent(List.of(org, "api-consumer"), key -> {
+			assertThat(this.api.put(path, Map.of("major", 1)).status()).isEqualTo(201);
+			return path;
+		});
+	}
+
+	/**
+	 * Datastores are their owning service's team's (or the team that accepted its data);
+	 * a service's team declares the service's own direct access.
+	 */
+	private List<Endpoint> dataEndpoints() {
+		return List.of(
+				new Endpoint("declare datastore", "POST", org -> "/api/v1/datastores",
+						org -> datastoreRequest(unique("ds"), org.service()), OWNERS),
+				new Endpoint("replace datastore", "PUT", org -> datastore(org, org.service(), "put"),
+						org -> datastoreRequest(null, org.service()), OWNERS),
+				new Endpoint("patch datastore", "PATCH", org -> datastore(org, org.service(), "patch"),
+						org -> Map.of("retentionDays", 30), OWNERS),
+				new Endpoint("delete datastore", "DELETE", org -> datastore(org, org.service(), "delete"), org -> null,
+						OWNERS),
+				new Endpoint("record datastore schema", "POST",
+						org -> datastore(org, org.service(), "schema") + "/schemas",
+						org -> Map.of("name", "orders", "version", "1", "document", "create table orders (id int)"),
+						OWNERS),
+				new Endpoint("declare datastore access", "PUT", org -> access(org, "put"),
+						org -> Map.of("mode", "read"), OWNERS),
+				new Endpoint("remove datastore access", "DELETE", this::declaredAccess, org -> null, OWNERS));
+	}
+
+	private static Map<String, Object> datastoreRequest(String name, String owner) {
+		Map<String, Object> request = new java.util.HashMap<>(
+				Map.of("owner", owner, "kind", "postgresql", "classification", "internal", "pii", false));
+		if (name != null) {
+			request.put("name", name);
+		}
+		return request;
+	}
+
+	/** A datastore owned by {@code service}, one per organization and use. */
+	private String datastore(Org org, String service, String use) {
+		return this.fixtures.computeIfAbsent(List.of(org, "datastore", service, use), key -> {
+			String name = unique("ds");
+			created(this.api.post("/api/v1/datastores", datastoreRequest(name, service)));
+			return "/api/v1/datastores/" + name;
+		});
+	}
+
+	/** S's direct access to a datastore of P's, declared once per organization. */
+	private String declaredAccess(Org org) {
+		String path = access(org, "delete");
+		return this.fixtures.computeIfAbsent(List.of(org, "access"), key -> {
+			created(this.api.put(path, Map.of("mode", "write")));
+			return path;
+		});
+	}
+
+	/** The path of S's direct access to a datastore of P's. */
+	private String access(Org org, String use) {
+		String datastore = datastore(org, org.provider(), "access-" + use);
+		return "/api/v1/services/" + org.service() + "/datastore-access/"
+				+ datastore.substring(datastore.lastIndexOf('/') + 1);
 	}
 
 	/**

@@ -23,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every API endpoint that reads a JSON body, found from the running application: a body
  * that is not JSON is a 400 problem (PagerDuty's own answer on its compatible door), and
- * a body over 1 MiB a 413 (but for apply, which takes whole catalogs and has a larger
- * limit), never a 500.
+ * a body over 1 MiB a 413 (but for apply, which takes whole catalogs, and API versions,
+ * which carry whole contracts: they have a larger limit), never a 500.
  */
 class HostileInputTests extends ApiTest {
 
 	private static final String APPLY = "/api/v1/apply";
+
+	private static final String API_VERSIONS = "/api/v1/apis/1/versions";
 
 	private static final String PAGERDUTY = "/integrations/pagerduty/v2/enqueue";
 
@@ -60,6 +62,10 @@ class HostileInputTests extends ApiTest {
 						Reply reply = this.api.send(method, path, HUGE, Map.of("Content-Type", "application/json"));
 						if (APPLY.equals(path)) {
 							assertThat(reply.status()).as("whole catalogs may exceed 1 MiB").isEqualTo(200);
+						}
+						else if (API_VERSIONS.equals(path)) {
+							assertThat(reply.status()).as("API contracts may exceed 1 MiB; there is no API 1")
+								.isEqualTo(404);
 						}
 						else {
 							assertThat(reply.status()).as(reply.toString()).isEqualTo(413);

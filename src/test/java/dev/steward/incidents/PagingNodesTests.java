@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.steward.ApiClient;
 import dev.steward.ApiTest;
+import dev.steward.MailInbox;
 import dev.steward.Steward;
 import dev.steward.TestClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;

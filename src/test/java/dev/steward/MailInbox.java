@@ -1,4 +1,4 @@
-package dev.steward.incidents;
+package dev.steward;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A real SMTP server (GreenMail) on a free local port, and the mail it received per user.
  */
-final class MailInbox {
+public final class MailInbox {
 
 	private final GreenMail smtp;
 
@@ -23,22 +23,22 @@ final class MailInbox {
 		this.smtp = smtp;
 	}
 
-	static MailInbox start() {
+	public static MailInbox start() {
 		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
 		smtp.start();
 		return new MailInbox(smtp);
 	}
 
-	int port() {
+	public int port() {
 		return this.smtp.getSmtp().getPort();
 	}
 
-	void stop() {
+	public void stop() {
 		this.smtp.stop();
 	}
 
 	/** The mail sent to a test user (whose address is {@code <user>@example.com}). */
-	List<MimeMessage> to(String user) {
+	public List<MimeMessage> to(String user) {
 		return Arrays.stream(this.smtp.getReceivedMessages()).filter(mail -> {
 			try {
 				return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
