@@ -80,7 +80,7 @@ class OpenApiContractsParseTests {
 	void refusesTextThatIsNeitherJsonNorYaml() {
 		assertThatExceptionOfType(UnreadableContract.class).isThrownBy(() -> OpenApiContracts.parse("{ not: [json"))
 			.satisfies((refusal) -> assertThat(refusal.messages()).isNotEmpty())
-			.withMessageContaining("neither JSON nor YAML");
+			.withMessageContaining("could not be read as JSON or YAML");
 	}
 
 	@Test
