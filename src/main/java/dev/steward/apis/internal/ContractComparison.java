@@ -173,8 +173,8 @@ final class ContractComparison {
 		after.forEach((key, now) -> {
 			if (!before.containsKey(key)) {
 				boolean required = Boolean.TRUE.equals(now.getRequired());
-				String kind = required ? "required" : "optional";
-				String message = "A " + kind + " parameter '" + now.getName() + "' (" + now.getIn() + ") was added";
+				String message = (required ? "A required" : "An optional") + " parameter '" + now.getName() + "' ("
+						+ now.getIn() + ") was added";
 				if (required) {
 					this.log.breaking("required-parameter-added", describe(operation, now), message);
 				}
@@ -240,8 +240,8 @@ final class ContractComparison {
 				}
 				return;
 			}
-			compareContents(path, "response " + status, Flow.RESPONSE, this.base.response(response).getContent(),
-					this.revision.response(replacement).getContent());
+			compareContents(path, "response " + status, Flow.RESPONSE, content(this.base.response(response)),
+					content(this.revision.response(replacement)));
 		});
 		after.forEach((status, response) -> {
 			if (!before.containsKey(status)) {
@@ -249,6 +249,10 @@ final class ContractComparison {
 						"Response " + status + " was added");
 			}
 		});
+	}
+
+	private static Content content(ApiResponse response) {
+		return (response != null) ? response.getContent() : null;
 	}
 
 	private void compareContents(String location, String subject, Flow flow, Content old, Content now) {

@@ -90,7 +90,7 @@ public final class OpenApiContracts {
 			tree = DeserializationUtils.deserializeIntoTree(document, null);
 		}
 		catch (Exception ex) {
-			throw UnreadableContract.because("The document is neither JSON nor YAML: " + ex.getMessage());
+			throw UnreadableContract.because("The document could not be read as JSON or YAML: " + ex.getMessage());
 		}
 		if (tree == null || !tree.isObject()) {
 			throw UnreadableContract.because("The document is not a JSON or YAML object");

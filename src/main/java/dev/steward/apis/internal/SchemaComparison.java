@@ -170,8 +170,8 @@ final class SchemaComparison {
 		if (Objects.equals(old, now)) {
 			return;
 		}
-		String message = site.what(pointer) + " now has " + keyword + " " + ((now != null) ? now : "none")
-				+ " instead of " + ((old != null) ? old : "none");
+		String message = site.what(pointer) + ((now == null) ? " no longer has a " + keyword + " (was " + old + ")"
+				: " now has " + keyword + " " + now + ((old != null) ? " instead of " + old : " (had none)"));
 		boolean tightened = now != null
 				&& (old == null || (upper ? now.tighterUpperThan(old) : now.tighterLowerThan(old)));
 		if (tightened) {
