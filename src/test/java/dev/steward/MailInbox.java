@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -37,17 +39,25 @@ public final class MailInbox {
 		this.smtp.stop();
 	}
 
-	/** The mail sent to a test user (whose address is {@code <user>@example.com}). */
+	/**
+	 * The mail sent to a test user (whose address is {@code <user>@example.com}), each
+	 * message once even when it went to several recipients (the server keeps a copy per
+	 * recipient).
+	 */
 	public List<MimeMessage> to(String user) {
-		return Arrays.stream(this.smtp.getReceivedMessages()).filter(mail -> {
+		Map<String, MimeMessage> byId = new LinkedHashMap<>();
+		for (MimeMessage mail : this.smtp.getReceivedMessages()) {
 			try {
-				return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-					.anyMatch(address -> address.toString().equals(user + "@example.com"));
+				if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+					.anyMatch(address -> address.toString().equals(user + "@example.com"))) {
+					byId.putIfAbsent(mail.getMessageID(), mail);
+				}
 			}
 			catch (MessagingException ex) {
 				throw new IllegalStateException(ex);
 			}
-		}).toList();
+		}
+		return List.copyOf(byId.values());
 	}
 
 	private static int freePort() {
