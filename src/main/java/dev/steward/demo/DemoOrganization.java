@@ -53,11 +53,13 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final DemoSlos slos;
 
+	private final DemoApisAndData apisAndData;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
 			DemoRotations rotations, DemoIncidents incidents, DemoDeployments deployments, DemoSlos slos,
-			TransactionTemplate transaction) {
+			DemoApisAndData apisAndData, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
@@ -66,6 +68,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.incidents = incidents;
 		this.deployments = deployments;
 		this.slos = slos;
+		this.apisAndData = apisAndData;
 		this.transaction = transaction;
 	}
 
@@ -107,6 +110,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.incidents.load();
 		this.deployments.load();
 		this.slos.load();
+		this.apisAndData.load();
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 

@@ -97,4 +97,24 @@ class DemoOrganizationTests {
 		assertThat(monitoring.path("lastReview").isNull()).isFalse();
 	}
 
+	@Test
+	void apisHaveVersionsAndConsumersAndTwoServicesReachIntoAnothersData() {
+		ApiClient api = new ApiClient("http://127.0.0.1:" + this.port, ApiTest.ADMIN_TOKEN);
+		JsonNode payments = api.get("/api/v1/apis/payments/versions").json().path("items");
+		assertThat(payments.findValuesAsString("version")).containsExactly("2.0.0", "1.1.0", "1.0.0");
+		assertThat(payments.findValuesAsString("status")).containsExactly("published", "deprecated", "deprecated");
+		assertThat(payments.get(0).path("changes").findValuesAsString("type")).contains("path-removed");
+		assertThat(api.get("/api/v1/apis/payments/consumers").json().path("items").size()).isEqualTo(2);
+		assertThat(api.get("/api/v1/apis/identity/versions/1.1.0").json().path("status").asString()).isEqualTo("draft");
+		JsonNode violations = api.get("/api/v1/violations").json().path("items");
+		assertThat(violations.findValuesAsString("service")).containsExactly("fraud-scoring", "payouts");
+		assertThat(violations.findValuesAsString("type")).containsOnly("data-direct-access");
+		assertThat(api.get("/api/v1/datastores/ledger-db").json().path("operatedBy").asString())
+			.isEqualTo("database-reliability");
+		assertThat(api.get("/api/v1/datastores/ledger-db/schemas?name=postings")
+			.json()
+			.path("items")
+			.findValuesAsString("version")).containsExactly("2", "1");
+	}
+
 }
