@@ -28,7 +28,7 @@ record MajorStanding(int major, String newestLive, boolean deprecated, LocalDate
 	}
 
 	/** Whether no version of the major is published or deprecated any more. */
-	boolean gone() {
+	public boolean gone() {
 		return this.newestLive == null;
 	}
 
