@@ -1,13 +1,9 @@
 package dev.steward.catalog.web;
 
-import java.util.Comparator;
-import java.util.List;
-
 import dev.steward.catalog.ServiceCatalog;
 import dev.steward.common.Page;
 import dev.steward.common.Text;
 import dev.steward.common.Violation;
-import dev.steward.common.ViolationSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,17 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ViolationController {
 
-	private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::service)
-		.thenComparing(Violation::type)
-		.thenComparing(Violation::subject)
-		.thenComparing(Violation::counterpart);
-
-	private final List<ViolationSource> sources;
+	private final StosaViolations violations;
 
 	private final ServiceCatalog services;
 
-	ViolationController(List<ViolationSource> sources, ServiceCatalog services) {
-		this.sources = sources;
+	ViolationController(StosaViolations violations, ServiceCatalog services) {
+		this.violations = violations;
 		this.services = services;
 	}
 
@@ -39,12 +30,7 @@ class ViolationController {
 		if (name != null) {
 			this.services.service(name);
 		}
-		List<Violation> found = this.sources.stream()
-			.flatMap(source -> source.violations().stream())
-			.filter(violation -> name == null || violation.involves(name))
-			.sorted(ORDER)
-			.toList();
-		return new Page<>(found, null);
+		return new Page<>(this.violations.involving(name), null);
 	}
 
 }
