@@ -104,7 +104,7 @@ public class ApiVersions {
 	 * must be new, and for OpenAPI the document must parse.
 	 */
 	public ApiVersion add(String api, VersionRequest request) {
-		ApiEntry entry = this.apis.api(api);
+		ApiEntry entry = locked(api);
 		Validation validation = new Validation();
 		Optional<SemanticVersion> semver = semver(validation, request.version());
 		String status = Text.blankToNull(request.status());
@@ -138,7 +138,7 @@ public class ApiVersions {
 
 	/** Publishes a draft, with the same comparison as publishing at once. */
 	public ApiVersion publish(String api, String version) {
-		ApiEntry entry = this.apis.api(api);
+		ApiEntry entry = locked(api);
 		VersionStore.Row draft = row(api, version, true);
 		requireStatus(draft, "published", VersionStatus.DRAFT);
 		return moved(entry, draft, published(entry, draft), "api.version-published");
@@ -150,7 +150,7 @@ public class ApiVersions {
 	 * major.
 	 */
 	public ApiVersion deprecate(String api, String version, String sunsetText) {
-		ApiEntry entry = this.apis.api(api);
+		ApiEntry entry = locked(api);
 		VersionStore.Row row = row(api, version, false);
 		LocalDate sunset = sunset(sunsetText);
 		requireStatus(row, "deprecated", VersionStatus.PUBLISHED, VersionStatus.DEPRECATED);
@@ -166,7 +166,7 @@ public class ApiVersions {
 	 * version of that major is still published.
 	 */
 	public ApiVersion retire(String api, String version) {
-		ApiEntry entry = this.apis.api(api);
+		ApiEntry entry = locked(api);
 		VersionStore.Row row = row(api, version, false);
 		requireStatus(row, "retired", VersionStatus.DEPRECATED);
 		boolean otherPublished = this.store.ofMajor(api, row.major(), List.of(VersionStatus.PUBLISHED.key()))
@@ -288,6 +288,14 @@ public class ApiVersions {
 		this.audit.record(action, Apis.target(api.name()) + "/versions/" + after.version(), api.service(),
 				version(before, today()).withoutSpec(), moved);
 		return moved;
+	}
+
+	/** The API, its row held so that its versions change one request at a time. */
+	private ApiEntry locked(String api) {
+		if (!this.apiStore.lock(api)) {
+			throw NotFound.of("API", api);
+		}
+		return this.apis.api(api);
 	}
 
 	private static void readable(String spec) {

@@ -18,6 +18,7 @@ import dev.steward.common.Page;
 import dev.steward.common.PreconditionFailed;
 import dev.steward.common.Text;
 import dev.steward.common.Validation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,8 +96,14 @@ public class Apis {
 			throw Conflict.duplicate("API", request.name());
 		}
 		Instant now = this.clock.instant();
-		this.store.insert(new ApiStore.Row(request.name(), service, fields.visibility().key(), fields.type().key(),
-				Text.blankToNull(request.description()), Text.blankToNull(request.documentation()), null, now, now, 1));
+		try {
+			this.store.insert(new ApiStore.Row(request.name(), service, fields.visibility().key(), fields.type().key(),
+					Text.blankToNull(request.description()), Text.blankToNull(request.documentation()), null, now, now,
+					1));
+		}
+		catch (DuplicateKeyException ex) {
+			throw Conflict.duplicate("API", request.name());
+		}
 		ApiEntry created = api(request.name());
 		this.audit.record("api.created", target(created.name()), service, null, created);
 		return created;

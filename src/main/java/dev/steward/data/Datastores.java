@@ -25,6 +25,7 @@ import dev.steward.common.Validation;
 import dev.steward.data.internal.DatastoreStore;
 import dev.steward.data.internal.SchemaStore;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,12 +98,17 @@ public class Datastores {
 		validation.name("name", request.name());
 		Classification classification = validate(validation, request);
 		validation.throwIfInvalid();
-		if (this.store.find(request.name()).isPresent()) {
-			throw Conflict.because("Datastore '" + request.name() + "' is already owned by service '"
-					+ this.store.find(request.name()).orElseThrow().owner() + "'; a datastore has exactly one owner");
-		}
+		this.store.find(request.name()).ifPresent(claimed -> {
+			throw secondOwner(request.name(), claimed.owner());
+		});
 		Instant now = this.clock.instant();
-		this.store.insert(row(request.name(), request, classification, now, now, 1));
+		try {
+			this.store.insert(row(request.name(), request, classification, now, now, 1));
+		}
+		catch (DuplicateKeyException ex) {
+			throw secondOwner(request.name(),
+					this.store.find(request.name()).map(DatastoreStore.Row::owner).orElse("?"));
+		}
 		DatastoreEntry created = datastore(request.name());
 		this.audit.record("datastore.created", target(created.name()), created.owner(), null, created);
 		return created;
@@ -241,6 +247,11 @@ public class Datastores {
 				row.backupPolicy(),
 				new AccessPatterns(row.readsPerSecond(), row.writesPerSecond(), row.accessDescription()),
 				row.description(), row.createdAt(), row.updatedAt(), row.version());
+	}
+
+	private static Conflict secondOwner(String datastore, String owner) {
+		return Conflict.because("Datastore '" + datastore + "' is already owned by service '" + owner
+				+ "'; a datastore has exactly one owner");
 	}
 
 	static String target(String datastore) {

@@ -34,6 +34,18 @@ public class ApiStore {
 		return this.jdbc.sql(SELECT + " where a.name = ?").param(name).query(ROW).optional();
 	}
 
+	/**
+	 * Holds the API's row until the transaction ends, so that versions of one API are
+	 * added and moved one at a time; answers whether the API exists.
+	 */
+	public boolean lock(String name) {
+		return this.jdbc.sql("select name from apis where name = ? for update")
+			.param(name)
+			.query(String.class)
+			.optional()
+			.isPresent();
+	}
+
 	public List<Row> ofService(String service) {
 		return this.jdbc.sql(SELECT + " where a.service = ? order by a.name").param(service).query(ROW).list();
 	}
