@@ -32,6 +32,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class ManifestFiles {
 
+	/**
+	 * The spec lists whose items may name a file instead of giving a document inline:
+	 * list, then the file field and the inline field.
+	 */
+	private static final Map<String, String[]> FILE_FIELDS = Map.of("versions", new String[] { "specFile", "spec" },
+			"schemas", new String[] { "documentFile", "document" });
+
 	private ManifestFiles() {
 	}
 
@@ -63,6 +70,59 @@ final class ManifestFiles {
 			documents.addAll(read(file));
 		}
 		return documents;
+	}
+
+	/** A path written in a document, relative to the document's file. */
+	static Path relative(Document document, String path) {
+		Path parent = document.file().toAbsolutePath().getParent();
+		return parent.resolve(path).normalize();
+	}
+
+	/**
+	 * The document as sent to the server: each {@code specFile} of an API's versions and
+	 * {@code documentFile} of a datastore's schemas read and given inline as {@code spec}
+	 * or {@code document}, since the server reads no files.
+	 */
+	static Document inlined(Document document) throws Unreadable {
+		if (!(document.content().get("spec") instanceof Map<?, ?> spec)) {
+			return document;
+		}
+		Map<String, Object> inlinedSpec = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> field : spec.entrySet()) {
+			Object value = field.getValue();
+			if (FILE_FIELDS.containsKey(field.getKey()) && value instanceof List<?> items) {
+				String[] names = FILE_FIELDS.get(field.getKey());
+				List<Object> read = new ArrayList<>();
+				for (int i = 0; i < items.size(); i++) {
+					read.add(inlinedItem(document, "spec." + field.getKey() + "[" + i + "]", items.get(i), names[0],
+							names[1]));
+				}
+				value = read;
+			}
+			inlinedSpec.put(field.getKey().toString(), value);
+		}
+		Map<String, Object> content = new LinkedHashMap<>(document.content());
+		content.put("spec", inlinedSpec);
+		return new Document(document.file(), document.start(), content, document.positions());
+	}
+
+	private static Object inlinedItem(Document document, String path, Object item, String file, String inline)
+			throws Unreadable {
+		if (!(item instanceof Map<?, ?> fields) || fields.get(file) == null) {
+			return item;
+		}
+		Path target = relative(document, fields.get(file).toString());
+		Map<String, Object> copy = new LinkedHashMap<>();
+		fields.forEach((key, value) -> copy.put(key.toString(), value));
+		copy.remove(file);
+		try {
+			copy.put(inline, Files.readString(target));
+		}
+		catch (IOException ex) {
+			throw new Unreadable(document.where(path + "." + file) + ": cannot read " + file + " " + target + ": "
+					+ ex.getMessage());
+		}
+		return copy;
 	}
 
 	private static List<Path> expand(List<Path> paths) throws Unreadable {
