@@ -102,7 +102,11 @@ final class BackstageInterfaces {
 		}
 		definition(descriptor, name, spec).ifPresent(definition -> {
 			String version = version(descriptor, name, metadata, definition);
-			api.put("versions", List.of(Map.of("version", version, "status", "published", "spec", definition)));
+			Map<String, Object> published = new LinkedHashMap<>();
+			published.put("version", version);
+			published.put("status", "published");
+			published.put("spec", definition);
+			api.put("versions", List.of(published));
 		});
 		this.apis.put(name, new Entity(descriptor, name, api));
 	}
@@ -118,20 +122,19 @@ final class BackstageInterfaces {
 					"skipped Resource '" + name + "' of type '" + type + "': not a datastore type");
 			return;
 		}
-		Map<String, Object> annotations = map(metadata, "annotations");
 		Map<String, Object> datastore = new LinkedHashMap<>();
-		String owner = text(annotations, OWNER_ANNOTATION);
+		String owner = annotation(metadata, OWNER_ANNOTATION);
 		if (owner != null) {
 			datastore.put("owner", owner);
 		}
 		datastore.put("kind", DescriptorFields.slug(type));
-		String classification = text(annotations, CLASSIFICATION_ANNOTATION);
+		String classification = annotation(metadata, CLASSIFICATION_ANNOTATION);
 		if (classification == null || !Keyed.keys(Classification.class).contains(classification)) {
 			classification = Classification.INTERNAL.key();
 			this.report.note(descriptor, "metadata", "Resource '" + name + "': classification defaulted to internal");
 		}
 		datastore.put("classification", classification);
-		datastore.put("pii", "true".equals(text(annotations, PII_ANNOTATION)));
+		datastore.put("pii", "true".equals(annotation(metadata, PII_ANNOTATION)));
 		if (text(metadata, "description") != null) {
 			datastore.put("description", text(metadata, "description"));
 			used.add("metadata.description");
@@ -155,7 +158,7 @@ final class BackstageInterfaces {
 	List<Map<String, Object>> apiDocuments() {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		this.apis.values().forEach(api -> {
-			Optional<String> service = single(api, this.providers, "provides it in spec.providesApis");
+			Optional<String> service = single(api, this.providers, "spec.providesApis");
 			if (service.isEmpty()) {
 				return;
 			}
@@ -169,7 +172,12 @@ final class BackstageInterfaces {
 				this.consumers.getOrDefault(api.name(), Set.of())
 					.stream()
 					.filter(consumer -> !consumer.equals(service.get()))
-					.forEach(consumer -> users.add(Map.of("service", consumer, "major", major)));
+					.forEach(consumer -> {
+						Map<String, Object> user = new LinkedHashMap<>();
+						user.put("service", consumer);
+						user.put("major", major);
+						users.add(user);
+					});
 			}
 			if (!users.isEmpty()) {
 				spec.put("consumers", users);
@@ -185,7 +193,7 @@ final class BackstageInterfaces {
 		this.resources.values().forEach(resource -> {
 			Map<String, Object> spec = new LinkedHashMap<>();
 			if (resource.spec().get("owner") == null) {
-				Optional<String> owner = single(resource, this.dependents, "lists it in spec.dependsOn");
+				Optional<String> owner = single(resource, this.dependents, "spec.dependsOn");
 				if (owner.isEmpty()) {
 					return;
 				}
@@ -201,15 +209,15 @@ final class BackstageInterfaces {
 	 * The one service related to the entity, or empty with a report line naming none or
 	 * all the candidates.
 	 */
-	private Optional<String> single(Entity entity, Map<String, Set<String>> relation, String how) {
+	private Optional<String> single(Entity entity, Map<String, Set<String>> relation, String field) {
 		Set<String> candidates = relation.getOrDefault(entity.name(), Set.of());
 		String kind = entity.descriptor().content().get("kind").toString();
 		if (candidates.size() == 1) {
 			return Optional.of(candidates.iterator().next());
 		}
 		this.report.note(entity.descriptor(), "metadata.name", "refused " + kind + " '" + entity.name() + "': "
-				+ (candidates.isEmpty() ? "no service Component " + how : "several service Components " + how + " "
-						+ candidates + "; a Steward " + kind.toLowerCase(Locale.ROOT)
+				+ (candidates.isEmpty() ? "no service Component names it in " + field : "the service Components "
+						+ candidates + " all name it in " + field + "; a Steward " + kind.toLowerCase(Locale.ROOT)
 						+ " belongs to exactly one service"
 						+ (kind.equals("Resource") ? " (name it with the annotation " + OWNER_ANNOTATION + ")" : "")));
 		return Optional.empty();
@@ -225,8 +233,7 @@ final class BackstageInterfaces {
 		if (tagged) {
 			used.add("metadata.tags");
 		}
-		return tagged || "external".equals(text(map(metadata, "annotations"), VISIBILITY_ANNOTATION)) ? "external"
-				: "internal";
+		return tagged || "external".equals(annotation(metadata, VISIBILITY_ANNOTATION)) ? "external" : "internal";
 	}
 
 	/**
@@ -264,7 +271,7 @@ final class BackstageInterfaces {
 	 */
 	private String version(ManifestFiles.Document descriptor, String name, Map<String, Object> metadata,
 			String definition) {
-		String annotated = text(map(metadata, "annotations"), VERSION_ANNOTATION);
+		String annotated = annotation(metadata, VERSION_ANNOTATION);
 		if (annotated != null && SemanticVersion.parse(annotated).isPresent()) {
 			return annotated;
 		}
@@ -288,6 +295,12 @@ final class BackstageInterfaces {
 		catch (YAMLException ex) {
 			return null;
 		}
+	}
+
+	/** An annotation's value; annotation names hold dots, so they are no dotted path. */
+	private static String annotation(Map<String, Object> metadata, String name) {
+		Object value = map(metadata, "annotations").get(name);
+		return value == null ? null : value.toString();
 	}
 
 	private static void relate(Map<String, Set<String>> relation, Object reference, String service) {

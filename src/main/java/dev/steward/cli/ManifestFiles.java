@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +65,51 @@ final class ManifestFiles {
 
 	}
 
+	/**
+	 * The documents of every file; a file that a document names as its {@code specFile}
+	 * or {@code documentFile} is a contract or schema beside the manifests, not a
+	 * manifest, and is left out.
+	 */
 	static List<Document> load(List<Path> paths) throws Unreadable {
-		List<Document> documents = new ArrayList<>();
+		Map<Path, List<Document>> read = new LinkedHashMap<>();
+		Map<Path, Unreadable> unreadable = new LinkedHashMap<>();
 		for (Path file : expand(paths)) {
-			documents.addAll(read(file));
+			try {
+				read.put(file, read(file));
+			}
+			catch (Unreadable ex) {
+				unreadable.put(file, ex);
+			}
 		}
+		Set<Path> named = new HashSet<>();
+		read.values().forEach(documents -> documents.forEach(document -> named.addAll(namedFiles(document))));
+		for (Map.Entry<Path, Unreadable> failure : unreadable.entrySet()) {
+			if (!named.contains(failure.getKey().toAbsolutePath().normalize())) {
+				throw failure.getValue();
+			}
+		}
+		List<Document> documents = new ArrayList<>();
+		read.forEach((file, inFile) -> {
+			if (!named.contains(file.toAbsolutePath().normalize())) {
+				documents.addAll(inFile);
+			}
+		});
 		return documents;
+	}
+
+	/** The files a document names in the lists of {@link #FILE_FIELDS}. */
+	private static List<Path> namedFiles(Document document) {
+		List<Path> files = new ArrayList<>();
+		if (document.content().get("spec") instanceof Map<?, ?> spec) {
+			FILE_FIELDS.forEach((list, names) -> {
+				if (spec.get(list) instanceof List<?> items) {
+					items.stream()
+						.filter(item -> item instanceof Map<?, ?> fields && fields.get(names[0]) != null)
+						.forEach(item -> files.add(relative(document, ((Map<?, ?>) item).get(names[0]).toString())));
+				}
+			});
+		}
+		return files;
 	}
 
 	/** A path written in a document, relative to the document's file. */
