@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -255,7 +256,11 @@ final class BackstageInterfaces {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(Files.readString(ManifestFiles.relative(descriptor, file)));
+			Optional<Path> path = ManifestFiles.relative(descriptor, file);
+			if (path.isEmpty()) {
+				throw new IOException("not a path");
+			}
+			return Optional.of(Files.readString(path.get()));
 		}
 		catch (IOException ex) {
 			this.report.note(descriptor, "spec.definition",

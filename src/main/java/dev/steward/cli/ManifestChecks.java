@@ -505,8 +505,9 @@ final class ManifestChecks {
 		if ((fields.get(inline) == null) == (fields.get(file) == null)) {
 			problem(document, path, path + " needs exactly one of " + inline + " and " + file);
 		}
-		else if (fields.get(file) != null
-				&& !Files.isRegularFile(ManifestFiles.relative(document, fields.get(file).toString()))) {
+		else if (fields.get(file) != null && !ManifestFiles.relative(document, fields.get(file).toString())
+			.map(Files::isRegularFile)
+			.orElse(false)) {
 			problem(document, path + "." + file,
 					file + " '" + fields.get(file) + "' is no file (paths are relative to the manifest)");
 		}

@@ -3,6 +3,7 @@ package dev.steward.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -105,17 +107,25 @@ final class ManifestFiles {
 				if (spec.get(list) instanceof List<?> items) {
 					items.stream()
 						.filter(item -> item instanceof Map<?, ?> fields && fields.get(names[0]) != null)
-						.forEach(item -> files.add(relative(document, ((Map<?, ?>) item).get(names[0]).toString())));
+						.forEach(item -> relative(document, ((Map<?, ?>) item).get(names[0]).toString())
+							.ifPresent(files::add));
 				}
 			});
 		}
 		return files;
 	}
 
-	/** A path written in a document, relative to the document's file. */
-	static Path relative(Document document, String path) {
-		Path parent = document.file().toAbsolutePath().getParent();
-		return parent.resolve(path).normalize();
+	/**
+	 * A path written in a document, relative to the document's file; empty for text that
+	 * is no path on this system.
+	 */
+	static Optional<Path> relative(Document document, String path) {
+		try {
+			return Optional.of(document.file().toAbsolutePath().getParent().resolve(path).normalize());
+		}
+		catch (InvalidPathException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**
@@ -151,12 +161,16 @@ final class ManifestFiles {
 		if (!(item instanceof Map<?, ?> fields) || fields.get(file) == null) {
 			return item;
 		}
-		Path target = relative(document, fields.get(file).toString());
+		String target = fields.get(file).toString();
 		Map<String, Object> copy = new LinkedHashMap<>();
 		fields.forEach((key, value) -> copy.put(key.toString(), value));
 		copy.remove(file);
 		try {
-			copy.put(inline, Files.readString(target));
+			Optional<Path> resolved = relative(document, target);
+			if (resolved.isEmpty()) {
+				throw new IOException("not a path");
+			}
+			copy.put(inline, Files.readString(resolved.get()));
 		}
 		catch (IOException ex) {
 			throw new Unreadable(document.where(path + "." + file) + ": cannot read " + file + " " + target + ": "
