@@ -37,7 +37,7 @@ class ApplyCommand implements Callable<Integer> {
 	boolean dryRun;
 
 	@Option(names = "--prune",
-			description = "Also delete deployment windows, services, products, escalation policies, schedules, teams "
+			description = "Also delete deployment windows, SLOs, APIs, datastores, services, products, escalation policies, schedules, teams "
 					+ "and environments that no file declares.")
 	boolean prune;
 
@@ -55,9 +55,11 @@ class ApplyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		List<ManifestFiles.Document> documents;
+		List<ManifestFiles.Document> documents = new ArrayList<>();
 		try {
-			documents = ManifestFiles.load(this.paths);
+			for (ManifestFiles.Document document : ManifestFiles.load(this.paths)) {
+				documents.add(ManifestFiles.inlined(document));
+			}
 		}
 		catch (ManifestFiles.Unreadable ex) {
 			System.err.println(ex.getMessage());
@@ -132,6 +134,10 @@ class ApplyCommand implements Callable<Integer> {
 				where = documents.get(Integer.parseInt(matcher.group(1))).where(matcher.group(2));
 			}
 			System.err.println("  " + where + ": " + field + " " + error.path("message").asString());
+		}
+		for (JsonNode change : problem.path("breakingChanges")) {
+			System.err.println("  breaking: " + change.path("path").asString() + ": "
+					+ change.path("message").asString() + " (" + change.path("type").asString() + ")");
 		}
 	}
 

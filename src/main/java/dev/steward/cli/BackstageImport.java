@@ -16,12 +16,14 @@ import static dev.steward.cli.DescriptorFields.text;
 
 /**
  * Converts Backstage descriptors to Steward documents: Group → Team, User → User (with
- * {@code memberOf}), System → Product, Component of type service or website → Service.
- * Everything it cannot map, skips or has to default is reported, with where it stands.
+ * {@code memberOf}), System → Product, Component of type service or website → Service,
+ * API → Api and Resource of a datastore type → Datastore (see
+ * {@link BackstageInterfaces}). Everything it cannot map, skips or has to default is
+ * reported, with where it stands.
  */
 final class BackstageImport {
 
-	private static final Set<String> SKIPPED_KINDS = Set.of("API", "Resource", "Domain", "Location", "Template");
+	private static final Set<String> SKIPPED_KINDS = Set.of("Domain", "Location", "Template");
 
 	private static final Set<String> SERVICE_TYPES = Set.of("service", "website");
 
@@ -41,6 +43,8 @@ final class BackstageImport {
 
 	private final List<String> report = new ArrayList<>();
 
+	private final BackstageInterfaces interfaces = new BackstageInterfaces(this::note);
+
 	BackstageImport(int defaultTier) {
 		this.defaultTier = defaultTier;
 	}
@@ -59,6 +63,8 @@ final class BackstageImport {
 		files.put("teams.yaml", documents("Team", this.teams));
 		files.put("products.yaml", documents("Product", this.products));
 		files.put("services.yaml", documents("Service", this.services));
+		files.put("apis.yaml", this.interfaces.apiDocuments());
+		files.put("datastores.yaml", this.interfaces.datastoreDocuments());
 		return files;
 	}
 
@@ -86,6 +92,8 @@ final class BackstageImport {
 			case "User" -> user(descriptor, name, metadata, spec, used);
 			case "System" -> system(descriptor, name, metadata, used);
 			case "Component" -> component(descriptor, name, metadata, spec, used);
+			case "API" -> this.interfaces.api(descriptor, name, metadata, spec, used);
+			case "Resource" -> this.interfaces.resource(descriptor, name, metadata, spec, used);
 			default -> {
 				note(descriptor, "kind", "skipped unknown kind '" + kind + "'");
 				return;
@@ -200,9 +208,12 @@ final class BackstageImport {
 			if (reference.toLowerCase(Locale.ROOT).startsWith("component:")) {
 				dependencies.add(Map.of("service", ref(reference), "criticality", "hard"));
 			}
+			else if (reference.toLowerCase(Locale.ROOT).startsWith("resource:")) {
+				this.interfaces.dependsOn(name, ref(reference));
+			}
 			else {
 				note(descriptor, "spec.dependsOn", "Component '" + name + "': dependency on '" + reference
-						+ "' skipped: only components are services");
+						+ "' skipped: only components are services and resources datastores");
 			}
 		}
 		used.add("spec.dependsOn");
@@ -211,6 +222,7 @@ final class BackstageImport {
 			note(descriptor, "spec.dependsOn",
 					"Component '" + name + "': dependency criticality defaulted to hard (Backstage has none)");
 		}
+		this.interfaces.component(name, spec, used);
 		this.services.put(name, service);
 	}
 

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
 		description = "Write the current catalog as YAML files (users, teams, products, services, schedules, "
-				+ "escalation policies, environments, deployment windows, SLOs) that 'steward apply' takes back unchanged.")
+				+ "escalation policies, environments, deployment windows, SLOs, APIs, datastores) that 'steward apply' "
+				+ "takes back unchanged.")
 class ExportCommand implements Callable<Integer> {
 
 	@Option(names = { "-o", "--output" }, defaultValue = ".", description = "Directory to write to (default: .).")
@@ -73,6 +74,8 @@ class ExportCommand implements Callable<Integer> {
 			}
 			writeDocuments("slos.yaml", "SLO", slos,
 					slo -> slo.path("service").asString() + "/" + slo.path("name").asString(), this::slo);
+			write("apis.yaml", "Api", all("/api/v1/apis"), this::api);
+			write("datastores.yaml", "Datastore", all("/api/v1/datastores"), this::datastore);
 			System.out.println("Exported the catalog to " + this.output);
 			return ExitCodes.OK;
 		}
@@ -188,6 +191,63 @@ class ExportCommand implements Callable<Integer> {
 			spec.put("window", "P" + window.toDays() + "D");
 		}
 		return spec;
+	}
+
+	/**
+	 * An API's spec with every version oldest first, each with its contract inline, and
+	 * its consumers.
+	 */
+	private Map<String, Object> api(JsonNode api) throws IOException, InterruptedException {
+		String path = "/api/v1/apis/" + api.path("name").asString();
+		Map<String, Object> spec = fields(api, "service", "visibility", "type", "description", "documentation");
+		List<Map<String, Object>> versions = new ArrayList<>();
+		for (JsonNode listed : oldestFirst(fetch(path + "/versions").path("items"))) {
+			versions.add(fields(fetch(path + "/versions/" + listed.path("version").asString()), "version", "status",
+					"sunset", "spec"));
+		}
+		putIfAny(spec, "versions", versions);
+		putIfAny(spec, "consumers",
+				each(fetch(path + "/consumers").path("items"), consumer -> fields(consumer, "service", "major")));
+		return spec;
+	}
+
+	/**
+	 * A datastore's spec with every schema version oldest first, each with its document
+	 * inline, and the services with direct access.
+	 */
+	private Map<String, Object> datastore(JsonNode datastore) throws IOException, InterruptedException {
+		String path = "/api/v1/datastores/" + datastore.path("name").asString();
+		Map<String, Object> spec = fields(datastore, "owner", "kind", "classification", "pii", "retentionDays",
+				"backupPolicy");
+		Map<String, Object> patterns = fields(datastore.path("accessPatterns"), "readsPerSecond", "writesPerSecond",
+				"description");
+		if (!patterns.isEmpty()) {
+			spec.put("accessPatterns", patterns);
+		}
+		spec.putAll(fields(datastore, "description"));
+		List<Map<String, Object>> schemas = new ArrayList<>();
+		for (JsonNode listed : oldestFirst(fetch(path + "/schemas").path("items"))) {
+			schemas.add(fields(
+					fetch(path + "/schemas/" + listed.path("name").asString() + "/versions/"
+							+ URLEncoder.encode(listed.path("version").asString(), StandardCharsets.UTF_8)),
+					"name", "version", "appliedAt", "document"));
+		}
+		putIfAny(spec, "schemas", schemas);
+		putIfAny(spec, "access",
+				each(fetch(path + "/access").path("items"), access -> fields(access, "service", "mode", "note")));
+		return spec;
+	}
+
+	private static List<JsonNode> oldestFirst(JsonNode newestFirst) {
+		List<JsonNode> items = new ArrayList<>();
+		newestFirst.forEach(item -> items.add(0, item));
+		return items;
+	}
+
+	private static void putIfAny(Map<String, Object> spec, String field, List<Map<String, Object>> items) {
+		if (!items.isEmpty()) {
+			spec.put(field, items);
+		}
 	}
 
 	private Map<String, Object> policy(JsonNode policy) {

@@ -18,8 +18,9 @@ class ImportCommand {
 	/** {@code steward import backstage -f FILE… -o DIR [--default-tier N]}. */
 	@Command(name = "backstage", mixinStandardHelpOptions = true,
 			description = "Convert Backstage descriptors (catalog-info.yaml): Group → Team, User → User, "
-					+ "System → Product, Component (service, website) → Service; report every field not mapped "
-					+ "and every value defaulted.")
+					+ "System → Product, Component (service, website) → Service, API → Api (of the Component that "
+					+ "provides it), Resource (database, queue, bucket, …) → Datastore (of the Component that depends "
+					+ "on it); report every field not mapped and every value defaulted.")
 	static class Backstage implements Callable<Integer> {
 
 		@Option(names = { "-f", "--filename" }, required = true, arity = "1..*",

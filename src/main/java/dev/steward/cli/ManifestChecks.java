@@ -1,7 +1,9 @@
 package dev.steward.cli;
 
+import java.nio.file.Files;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.net.URI;
@@ -14,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.steward.apis.ApiType;
+import dev.steward.apis.ApiVisibility;
+import dev.steward.apis.SemanticVersion;
+import dev.steward.apis.VersionStatus;
 import dev.steward.catalog.Aspect;
 import dev.steward.catalog.Criticality;
 import dev.steward.catalog.Lifecycle;
@@ -21,6 +27,8 @@ import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
 import dev.steward.common.Validation;
+import dev.steward.data.AccessMode;
+import dev.steward.data.Classification;
 import dev.steward.environments.EnvironmentKind;
 import dev.steward.oncall.TurnLength;
 import dev.steward.slas.SloIndicator;
@@ -32,15 +40,16 @@ import dev.steward.windows.WindowScope;
  * Offline checks of catalog documents: the envelope, each kind's required fields and
  * values, and that every reference (owner, member, product, dependency, delegation,
  * escalation policy, a schedule's team and users, a policy's team and targets, a window's
- * environments and the service or product of its scope, an SLO's service) names a
- * document among the files checked.
+ * environments and the service or product of its scope, an SLO's service, an API's
+ * service and consumers, a datastore's owner and the services with direct access) names a
+ * document among the files checked, and that every contract or schema file named exists.
  */
 final class ManifestChecks {
 
 	static final String API_VERSION = "steward.dev/v1";
 
 	static final List<String> KINDS = List.of("User", "Team", "Product", "Service", "Schedule", "EscalationPolicy",
-			"Environment", "Window", "SLO");
+			"Environment", "Window", "SLO", "Api", "Datastore");
 
 	/** The environments of a window that leaves them out. */
 	private static final List<String> DEFAULT_ENVIRONMENTS = List.of("production");
@@ -128,6 +137,8 @@ final class ManifestChecks {
 			case "Environment" -> environment(document, spec);
 			case "Window" -> window(document, spec);
 			case "SLO" -> slo(document, spec);
+			case "Api" -> api(document, spec);
+			case "Datastore" -> datastore(document, spec);
 			default -> {
 			}
 		}
@@ -379,6 +390,129 @@ final class ManifestChecks {
 		}
 	}
 
+	/**
+	 * An API's service, visibility and type, its versions (semantic, with a known status,
+	 * a sunset once deprecated, and exactly one of {@code spec} and {@code specFile}) and
+	 * its consumers (declared services on a major of a declared version).
+	 */
+	private void api(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "service")) {
+			reference(document, "spec.service", "Service", spec.get("service"));
+		}
+		oneOf(document, spec, "visibility", Keyed.keys(ApiVisibility.class), true);
+		oneOf(document, spec, "type", Keyed.keys(ApiType.class), true);
+		if (spec.get("documentation") != null && !isHttpUrl(spec.get("documentation"))) {
+			problem(document, "spec.documentation", "documentation must be an http or https URL");
+		}
+		Set<Long> majors = new HashSet<>();
+		Set<String> versions = new HashSet<>();
+		List<?> declared = items(spec.get("versions"));
+		for (int i = 0; i < declared.size(); i++) {
+			String path = "spec.versions[" + i + "]";
+			if (!(declared.get(i) instanceof Map<?, ?> version)) {
+				problem(document, path, path + " must be a mapping");
+				continue;
+			}
+			if (required(document, version, path, "version")) {
+				Optional<SemanticVersion> number = SemanticVersion.parse(version.get("version").toString());
+				if (number.isEmpty()) {
+					problem(document, path + ".version", "version must be a semantic version such as 1.2.0");
+				}
+				else if (!versions.add(number.get().toString())) {
+					problem(document, path + ".version", "version " + number.get() + " is declared twice");
+				}
+				else {
+					majors.add((long) number.get().major());
+				}
+			}
+			oneOf(document, version, path, "status", Keyed.keys(VersionStatus.class), false);
+			boolean deprecated = "deprecated".equals(version.get("status")) || "retired".equals(version.get("status"));
+			if (deprecated && required(document, version, path, "sunset") && !isDate(version.get("sunset"))) {
+				problem(document, path + ".sunset", "sunset must be a date such as 2027-06-30");
+			}
+			inlineOrFile(document, version, path, "spec", "specFile");
+		}
+		List<?> consumers = items(spec.get("consumers"));
+		for (int i = 0; i < consumers.size(); i++) {
+			String path = "spec.consumers[" + i + "]";
+			if (consumers.get(i) instanceof Map<?, ?> consumer) {
+				reference(document, path + ".service", "Service", consumer.get("service"));
+				if (!(consumer.get("major") instanceof Long major && majors.contains(major))) {
+					problem(document, path + ".major", "major must be the major of a version the API declares");
+				}
+			}
+		}
+	}
+
+	/**
+	 * A datastore's owner, kind, classification, pii flag, retention, schema versions
+	 * (exactly one of {@code document} and {@code documentFile} each) and the services
+	 * with direct access.
+	 */
+	private void datastore(ManifestFiles.Document document, Map<String, Object> spec) {
+		if (required(document, spec, "owner")) {
+			reference(document, "spec.owner", "Service", spec.get("owner"));
+		}
+		if (required(document, spec, "kind") && !Validation.isName(spec.get("kind").toString())) {
+			problem(document, "spec.kind", "kind must be a technology slug such as postgresql, redis or kafka-topic");
+		}
+		oneOf(document, spec, "classification", Keyed.keys(Classification.class), true);
+		if (!(spec.get("pii") instanceof Boolean)) {
+			problem(document, spec.get("pii") == null ? "spec" : "spec.pii", "spec.pii must be true or false");
+		}
+		if (spec.get("retentionDays") != null
+				&& !(spec.get("retentionDays") instanceof Long days && days >= 1 && days <= 36_500)) {
+			problem(document, "spec.retentionDays", "retentionDays must be a number of days from 1 to 36500");
+		}
+		if (spec.get("accessPatterns") instanceof Map<?, ?> patterns) {
+			for (String rate : List.of("readsPerSecond", "writesPerSecond")) {
+				if (patterns.get(rate) != null
+						&& !(patterns.get(rate) instanceof Number number && number.doubleValue() >= 0)) {
+					problem(document, "spec.accessPatterns." + rate, rate + " must be a number of 0 or more");
+				}
+			}
+		}
+		List<?> schemas = items(spec.get("schemas"));
+		for (int i = 0; i < schemas.size(); i++) {
+			String path = "spec.schemas[" + i + "]";
+			if (!(schemas.get(i) instanceof Map<?, ?> schema)) {
+				problem(document, path, path + " must be a mapping");
+				continue;
+			}
+			if (required(document, schema, path, "name") && !Validation.isName(schema.get("name").toString())) {
+				problem(document, path + ".name", "name must be a lower-case slug");
+			}
+			required(document, schema, path, "version");
+			time(document, schema, path, "appliedAt");
+			inlineOrFile(document, schema, path, "document", "documentFile");
+		}
+		List<?> access = items(spec.get("access"));
+		for (int i = 0; i < access.size(); i++) {
+			String path = "spec.access[" + i + "]";
+			if (access.get(i) instanceof Map<?, ?> entry) {
+				reference(document, path + ".service", "Service", entry.get("service"));
+				oneOf(document, entry, path, "mode", Keyed.keys(AccessMode.class), true);
+			}
+		}
+	}
+
+	/**
+	 * Exactly one of a document given inline ({@code inline}) and a file relative to the
+	 * manifest ({@code file}) that exists.
+	 */
+	private void inlineOrFile(ManifestFiles.Document document, Map<?, ?> fields, String path, String inline,
+			String file) {
+		if ((fields.get(inline) == null) == (fields.get(file) == null)) {
+			problem(document, path, path + " needs exactly one of " + inline + " and " + file);
+		}
+		else if (fields.get(file) != null && !ManifestFiles.relative(document, fields.get(file).toString())
+			.map(Files::isRegularFile)
+			.orElse(false)) {
+			problem(document, path + "." + file,
+					file + " '" + fields.get(file) + "' is no file (paths are relative to the manifest)");
+		}
+	}
+
 	private void timeZone(ManifestFiles.Document document, Map<String, Object> spec) {
 		if (required(document, spec, "timeZone")) {
 			try {
@@ -483,6 +617,16 @@ final class ManifestChecks {
 	private static boolean isTime(Object value) {
 		try {
 			return value != null && OffsetDateTime.parse(value.toString()) != null;
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isDate(Object value) {
+		try {
+			LocalDate.parse(value.toString());
+			return true;
 		}
 		catch (DateTimeException ex) {
 			return false;

@@ -3,13 +3,16 @@ package dev.steward.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -31,6 +34,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * can be reported as {@code file:line:column}.
  */
 final class ManifestFiles {
+
+	/**
+	 * The spec lists whose items may name a file instead of giving a document inline:
+	 * list, then the file field and the inline field.
+	 */
+	private static final Map<String, String[]> FILE_FIELDS = Map.of("versions", new String[] { "specFile", "spec" },
+			"schemas", new String[] { "documentFile", "document" });
 
 	private ManifestFiles() {
 	}
@@ -57,12 +67,116 @@ final class ManifestFiles {
 
 	}
 
+	/**
+	 * The documents of every file; a file that a document names as its {@code specFile}
+	 * or {@code documentFile} is a contract or schema beside the manifests, not a
+	 * manifest, and is left out.
+	 */
 	static List<Document> load(List<Path> paths) throws Unreadable {
-		List<Document> documents = new ArrayList<>();
+		Map<Path, List<Document>> read = new LinkedHashMap<>();
+		Map<Path, Unreadable> unreadable = new LinkedHashMap<>();
 		for (Path file : expand(paths)) {
-			documents.addAll(read(file));
+			try {
+				read.put(file, read(file));
+			}
+			catch (Unreadable ex) {
+				unreadable.put(file, ex);
+			}
 		}
+		Set<Path> named = new HashSet<>();
+		read.values().forEach(documents -> documents.forEach(document -> named.addAll(namedFiles(document))));
+		for (Map.Entry<Path, Unreadable> failure : unreadable.entrySet()) {
+			if (!named.contains(failure.getKey().toAbsolutePath().normalize())) {
+				throw failure.getValue();
+			}
+		}
+		List<Document> documents = new ArrayList<>();
+		read.forEach((file, inFile) -> {
+			if (!named.contains(file.toAbsolutePath().normalize())) {
+				documents.addAll(inFile);
+			}
+		});
 		return documents;
+	}
+
+	/** The files a document names in the lists of {@link #FILE_FIELDS}. */
+	private static List<Path> namedFiles(Document document) {
+		List<Path> files = new ArrayList<>();
+		if (document.content().get("spec") instanceof Map<?, ?> spec) {
+			FILE_FIELDS.forEach((list, names) -> {
+				if (spec.get(list) instanceof List<?> items) {
+					items.stream()
+						.filter(item -> item instanceof Map<?, ?> fields && fields.get(names[0]) != null)
+						.forEach(item -> relative(document, ((Map<?, ?>) item).get(names[0]).toString())
+							.ifPresent(files::add));
+				}
+			});
+		}
+		return files;
+	}
+
+	/**
+	 * A path written in a document, relative to the document's file; empty for text that
+	 * is no path on this system.
+	 */
+	static Optional<Path> relative(Document document, String path) {
+		try {
+			return Optional.of(document.file().toAbsolutePath().getParent().resolve(path).normalize());
+		}
+		catch (InvalidPathException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The document as sent to the server: each {@code specFile} of an API's versions and
+	 * {@code documentFile} of a datastore's schemas read and given inline as {@code spec}
+	 * or {@code document}, since the server reads no files.
+	 */
+	static Document inlined(Document document) throws Unreadable {
+		if (!(document.content().get("spec") instanceof Map<?, ?> spec)) {
+			return document;
+		}
+		Map<String, Object> inlinedSpec = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> field : spec.entrySet()) {
+			Object value = field.getValue();
+			if (FILE_FIELDS.containsKey(field.getKey()) && value instanceof List<?> items) {
+				String[] names = FILE_FIELDS.get(field.getKey());
+				List<Object> read = new ArrayList<>();
+				for (int i = 0; i < items.size(); i++) {
+					read.add(inlinedItem(document, "spec." + field.getKey() + "[" + i + "]", items.get(i), names[0],
+							names[1]));
+				}
+				value = read;
+			}
+			inlinedSpec.put(field.getKey().toString(), value);
+		}
+		Map<String, Object> content = new LinkedHashMap<>(document.content());
+		content.put("spec", inlinedSpec);
+		return new Document(document.file(), document.start(), content, document.positions());
+	}
+
+	private static Object inlinedItem(Document document, String path, Object item, String file, String inline)
+			throws Unreadable {
+		if (!(item instanceof Map<?, ?> fields) || fields.get(file) == null) {
+			return item;
+		}
+		String target = fields.get(file).toString();
+		Map<String, Object> copy = new LinkedHashMap<>();
+		fields.forEach((key, value) -> copy.put(key.toString(), value));
+		copy.remove(file);
+		try {
+			Optional<Path> resolved = relative(document, target);
+			if (resolved.isEmpty()) {
+				throw new IOException("not a path");
+			}
+			copy.put(inline, Files.readString(resolved.get()));
+		}
+		catch (IOException ex) {
+			throw new Unreadable(document.where(path + "." + file) + ": cannot read " + file + " " + target + ": "
+					+ ex.getMessage());
+		}
+		return copy;
 	}
 
 	private static List<Path> expand(List<Path> paths) throws Unreadable {

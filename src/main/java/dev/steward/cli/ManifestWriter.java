@@ -9,6 +9,9 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
 
 /** Writes catalog documents of one kind as a multi-document YAML file. */
 final class ManifestWriter {
@@ -30,7 +33,25 @@ final class ManifestWriter {
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
 		options.setExplicitStart(true);
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		Files.writeString(file, new Yaml(options).dumpAll(documents.iterator()));
+		Files.writeString(file, new Yaml(new BlockText(options), options).dumpAll(documents.iterator()));
+	}
+
+	/**
+	 * Writes text of several lines, such as an API contract or a schema, as a literal
+	 * block that reads like the file it came from.
+	 */
+	private static final class BlockText extends Representer {
+
+		BlockText(DumperOptions options) {
+			super(options);
+			Represent plain = this.representers.get(String.class);
+			this.representers.put(String.class, data -> {
+				String text = data.toString();
+				return text.indexOf('\n') >= 0 ? representScalar(Tag.STR, text, DumperOptions.ScalarStyle.LITERAL)
+						: plain.representData(data);
+			});
+		}
+
 	}
 
 }

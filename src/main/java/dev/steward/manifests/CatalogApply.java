@@ -48,16 +48,17 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 /**
  * Applies a batch of documents to the catalog in one transaction: environments, users,
  * teams and products first, then services, schedules, escalation policies, deployment
- * windows and SLOs, then the services' dependencies, delegations and escalation policy,
- * then (with prune) deletions. Each resource is compared with its current state, so only
- * real changes reach the catalog (and its audit log); a dry run plans the same way and
- * rolls back.
+ * windows, SLOs, APIs and datastores, then the services' dependencies, delegations and
+ * escalation policy, then (with prune) deletions. Each resource is compared with its
+ * current state, so only real changes reach the catalog (and its audit log); a dry run
+ * plans the same way and rolls back.
  */
 @Service
 public class CatalogApply {
 
 	private static final List<String> KINDS = List.of(WindowApply.ENVIRONMENT, "User", "Team", "Product", "Service",
-			OnCallApply.SCHEDULE, OnCallApply.ESCALATION_POLICY, WindowApply.WINDOW, SloApply.SLO);
+			OnCallApply.SCHEDULE, OnCallApply.ESCALATION_POLICY, WindowApply.WINDOW, SloApply.SLO, ApiApply.API,
+			DatastoreApply.DATASTORE);
 
 	private final Directory directory;
 
@@ -77,11 +78,15 @@ public class CatalogApply {
 
 	private final SloApply slos;
 
+	private final ApiApply apis;
+
+	private final DatastoreApply datastores;
+
 	private final JsonMapper json;
 
 	CatalogApply(Directory directory, ProductCatalog products, ServiceCatalog services, ChangePermissions permissions,
 			ResourceChanges resources, OnCallApply onCall, NotificationApply notifications, WindowApply deployments,
-			SloApply slos, JsonMapper json) {
+			SloApply slos, ApiApply apis, DatastoreApply datastores, JsonMapper json) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
@@ -91,6 +96,8 @@ public class CatalogApply {
 		this.notifications = notifications;
 		this.deployments = deployments;
 		this.slos = slos;
+		this.apis = apis;
+		this.datastores = datastores;
 		this.json = json;
 	}
 
@@ -176,6 +183,8 @@ public class CatalogApply {
 			case WindowApply.ENVIRONMENT -> this.deployments.applyEnvironment(document, index);
 			case WindowApply.WINDOW -> this.deployments.applyWindow(document, index);
 			case SloApply.SLO -> this.slos.applySlo(document, index);
+			case ApiApply.API -> this.apis.applyApi(document, index);
+			case DatastoreApply.DATASTORE -> this.datastores.applyDatastore(document, index);
 			default -> applyService(document, index, allowTransfer);
 		};
 	}
@@ -317,6 +326,8 @@ public class CatalogApply {
 		List<String> services = new ArrayList<>(ResourceChanges.names(
 				cursor -> this.services.services(ServiceFilter.none(), Cursor.MAX_LIMIT, cursor), ServiceEntry::name));
 		deletions.addAll(this.slos.prune(declared.getOrDefault(SloApply.SLO, Set.of()), services));
+		deletions.addAll(this.apis.prune(declared.getOrDefault(ApiApply.API, Set.of())));
+		deletions.addAll(this.datastores.prune(declared.getOrDefault(DatastoreApply.DATASTORE, Set.of())));
 		services.removeAll(declared.getOrDefault("Service", Set.of()));
 		while (!services.isEmpty()) {
 			int before = services.size();
@@ -400,7 +411,9 @@ public class CatalogApply {
 				.toList());
 		}
 		catch (Conflict ex) {
-			throw Conflict.because(prefix + ": " + ex.getMessage());
+			Conflict named = Conflict.because(prefix + ": " + ex.getMessage());
+			ex.properties().forEach(named::detail);
+			throw named;
 		}
 		catch (Forbidden ex) {
 			throw Forbidden.because(prefix + ": " + ex.getMessage());

@@ -88,6 +88,32 @@ class ResourceChanges {
 		return names;
 	}
 
+	/**
+	 * Runs work on one entry of a spec's list, such as {@code versions[2]}, naming that
+	 * entry in any field refusal.
+	 */
+	static <T> T within(String prefix, Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (InvalidInput ex) {
+			throw InvalidInput.of(ex.errors()
+				.stream()
+				.map(error -> new InvalidInput.FieldError(
+						error.field().startsWith(prefix) ? error.field() : prefix + "." + error.field(),
+						error.message()))
+				.toList());
+		}
+	}
+
+	/**
+	 * Whether a stored document (a contract, a schema) is the declared one, line endings
+	 * and surrounding blanks aside.
+	 */
+	static boolean sameDocument(String stored, String declared) {
+		return stored.replace("\r\n", "\n").strip().equals(declared.replace("\r\n", "\n").strip());
+	}
+
 	private List<String> differences(Object current, Object desired) {
 		JsonNode before = this.json.valueToTree(current);
 		JsonNode after = this.json.valueToTree(desired);

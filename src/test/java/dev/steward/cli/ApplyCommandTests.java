@@ -98,4 +98,43 @@ class ApplyCommandTests extends ApiTest {
 		assertThat(again.out()).contains(": 0 to create, 0 to update,");
 	}
 
+	@Test
+	void sendsContractFilesInlineAndPrintsTheBreakingChangesOfARefusal() throws Exception {
+		String suffix = unique("f").substring(2);
+		CatalogFiles.writeWithApis(this.directory, suffix, 2);
+		CommandOutput first = apply("--token", ADMIN_TOKEN);
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(first.out()).contains("create    Api").contains("version 1.0.0 added");
+		assertThat(this.api.get("/api/v1/apis/ledger-api-" + suffix + "/versions/1.0.0").json().path("spec").asString())
+			.isEqualTo(CatalogFiles.LEDGER_V1);
+		assertThat(this.api.get("/api/v1/datastores/ledger-db-" + suffix + "/schemas/entries/versions/1")
+			.json()
+			.path("document")
+			.asString()).startsWith("create table entries");
+
+		Files.writeString(this.directory.resolve("contracts/ledger-1.1.0.yaml"), """
+				openapi: 3.0.3
+				info: {title: Ledger, version: 1.1.0}
+				paths: {}
+				""");
+		Path interfaces = this.directory.resolve("interfaces.yaml");
+		Files.writeString(interfaces, Files.readString(interfaces).replace("""
+				      specFile: contracts/ledger-1.0.0.yaml
+				""", """
+				      specFile: contracts/ledger-1.0.0.yaml
+				    - version: 1.1.0
+				      specFile: contracts/ledger-1.1.0.yaml
+				"""));
+		CommandOutput refused = apply("--token", ADMIN_TOKEN);
+		assertThat(refused.exitCode()).isEqualTo(3);
+		assertThat(refused.err()).contains("breaking change(s) against version 1.0.0")
+			.containsPattern("breaking: .*entries");
+		assertThat(this.api.get("/api/v1/apis/ledger-api-" + suffix + "/versions").json().path("items")).hasSize(1);
+
+		Files.delete(this.directory.resolve("contracts/ledger-1.1.0.yaml"));
+		CommandOutput unreadable = apply("--token", ADMIN_TOKEN);
+		assertThat(unreadable.exitCode()).isEqualTo(1);
+		assertThat(unreadable.err()).contains(interfaces + ":14:7: cannot read specFile");
+	}
+
 }

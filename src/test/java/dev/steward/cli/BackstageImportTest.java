@@ -141,13 +141,17 @@ class BackstageImportTest {
 			.contains("service: artist-api")
 			.doesNotContain("shared-lib");
 
-		assertThat(result.out()).contains("skipped API 'artist-api'")
-			.contains("skipped Resource 'artists-db'")
+		assertThat(output.resolve("apis.yaml")).content().contains("name: artist-api").contains("service: artist-web");
+		assertThat(output.resolve("datastores.yaml")).content()
+			.contains("name: artists-db")
+			.contains("owner: artist-web")
+			.contains("kind: database");
+		assertThat(result.out()).contains("API 'artist-api': definition is not plain text or $text")
+			.contains("Resource 'artists-db': classification defaulted to internal")
 			.contains("skipped Component 'shared-lib' of type 'library'")
-			.contains("field spec.providesApis not mapped")
+			.doesNotContain("field spec.providesApis not mapped")
 			.contains("field metadata.annotations not mapped")
 			.contains("field spec.profile.picture not mapped")
-			.contains("dependency on 'resource:default/artists-db' skipped")
 			.contains("lifecycle 'beta' defaulted to experimental")
 			.contains("time zone defaulted to UTC")
 			.contains("team kind defaulted to stream")
@@ -164,6 +168,159 @@ class BackstageImportTest {
 		assertThat(BackstageImport.ref("default/artists")).isEqualTo("artists");
 		assertThat(BackstageImport.ref("group:artists")).isEqualTo("artists");
 		assertThat(BackstageImport.ref("artists")).isEqualTo("artists");
+	}
+
+	private static final String INTERFACES = """
+			apiVersion: backstage.io/v1alpha1
+			kind: Group
+			metadata: {name: payments}
+			spec: {type: team}
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: Component
+			metadata: {name: checkout}
+			spec:
+			  type: service
+			  lifecycle: production
+			  owner: payments
+			  providesApis: [api:checkout-api, checkout-events]
+			  consumesApis: [ledger-api]
+			  dependsOn: [resource:checkout-db, resource:shared-cache]
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: Component
+			metadata: {name: ledger}
+			spec:
+			  type: service
+			  lifecycle: production
+			  owner: payments
+			  providesApis: [ledger-api]
+			  consumesApis: [api:default/checkout-api]
+			  dependsOn: [resource:shared-cache]
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: API
+			metadata:
+			  name: checkout-api
+			  description: Checkout
+			  tags: [public]
+			spec:
+			  type: openapi
+			  lifecycle: production
+			  owner: payments
+			  definition: |
+			    openapi: 3.0.3
+			    info: {title: Checkout, version: 2.3.0}
+			    paths: {}
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: API
+			metadata:
+			  name: ledger-api
+			spec:
+			  type: grpc
+			  lifecycle: production
+			  owner: payments
+			  definition:
+			    $text: ./ledger.proto
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: API
+			metadata:
+			  name: checkout-events
+			  annotations:
+			    steward.dev/api-version: 0.4.0
+			spec:
+			  type: asyncapi
+			  lifecycle: experimental
+			  owner: payments
+			  definition:
+			    $text: https://example.com/events.yaml
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: API
+			metadata: {name: orphan-api}
+			spec: {type: openapi, lifecycle: production, owner: payments, definition: "openapi: 3.0.3"}
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: Resource
+			metadata:
+			  name: checkout-db
+			  annotations:
+			    steward.dev/classification: restricted
+			    steward.dev/pii: "true"
+			spec: {type: postgres, owner: payments}
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: Resource
+			metadata: {name: shared-cache}
+			spec: {type: redis, owner: payments}
+			---
+			apiVersion: backstage.io/v1alpha1
+			kind: Resource
+			metadata: {name: vpc}
+			spec: {type: network, owner: payments}
+			""";
+
+	@Test
+	void convertsApisAndDatastoreResourcesOfTheirComponents() throws Exception {
+		Path input = this.directory.resolve("catalog-info.yaml");
+		Files.writeString(input, INTERFACES);
+		Files.writeString(this.directory.resolve("ledger.proto"), "syntax = \"proto3\";\nservice Ledger {}\n");
+		Path output = this.directory.resolve("steward");
+		CommandOutput result = CommandOutput.run("import", "backstage", "-f", input.toString(), "-o",
+				output.toString());
+		assertThat(result.exitCode()).as(result.err()).isZero();
+
+		String apis = Files.readString(output.resolve("apis.yaml"));
+		assertThat(apis).contains("""
+				  name: checkout-api
+				spec:
+				  service: checkout
+				  visibility: external
+				  type: openapi
+				  description: Checkout
+				  versions:
+				  - version: 2.3.0
+				    status: published
+				    spec: |
+				      openapi: 3.0.3
+				""").contains("""
+				  service: ledger
+				  visibility: internal
+				  type: grpc
+				  versions:
+				  - version: 1.0.0
+				    status: published
+				    spec: |
+				      syntax = "proto3";
+				      service Ledger {}
+				  consumers:
+				  - service: checkout
+				    major: 1
+				""").contains("""
+				  consumers:
+				  - service: ledger
+				    major: 2
+				""").contains("name: checkout-events").doesNotContain("orphan-api");
+		assertThat(Files.readString(output.resolve("datastores.yaml"))).contains("""
+				  name: checkout-db
+				spec:
+				  owner: checkout
+				  kind: postgres
+				  classification: restricted
+				  pii: true
+				""").doesNotContain("shared-cache").doesNotContain("vpc");
+		assertThat(result.out()).contains("API 'ledger-api': version not given; defaulted to 1.0.0")
+			.contains("API 'checkout-events': definition 'https://example.com/events.yaml' is remote")
+			.contains("refused API 'orphan-api': no service Component names it in spec.providesApis")
+			.contains("refused Resource 'shared-cache': the service Components [checkout, ledger] all name it in "
+					+ "spec.dependsOn")
+			.contains("steward.dev/owner-service")
+			.contains("skipped Resource 'vpc' of type 'network': not a datastore type");
+
+		CommandOutput validation = CommandOutput.run("validate", "-f", output.toString());
+		assertThat(validation.exitCode()).as(validation.err()).isZero();
 	}
 
 }

@@ -164,6 +164,77 @@ final class CatalogFiles {
 		}
 	}
 
+	/** The ledger service's contract, version 1.0.0. */
+	static final String LEDGER_V1 = """
+			openapi: 3.0.3
+			info: {title: Ledger, version: 1.0.0}
+			paths:
+			  /entries/{id}:
+			    get:
+			      parameters:
+			        - {name: id, in: path, required: true, schema: {type: string}}
+			      responses:
+			        '200': {description: One entry}
+			""";
+
+	/**
+	 * The files with SLOs, and the ledger service's API (its contract in a file beside
+	 * the manifest, consumed by invoices) and its datastore (a schema in a file, read
+	 * directly by invoices).
+	 */
+	static Path writeWithApis(Path directory, String suffix, int tier) {
+		writeWithSlos(directory, suffix, tier);
+		try {
+			Files.createDirectories(directory.resolve("contracts"));
+			Files.writeString(directory.resolve("contracts/ledger-1.0.0.yaml"), LEDGER_V1);
+			Files.writeString(directory.resolve("contracts/entries-1.sql"),
+					"create table entries (id varchar(36) primary key, amount numeric);\n");
+			Files.writeString(directory.resolve("interfaces.yaml"), """
+					apiVersion: steward.dev/v1
+					kind: Api
+					metadata:
+					  name: ledger-api-%1$s
+					spec:
+					  service: ledger-%1$s
+					  visibility: internal
+					  type: openapi
+					  description: Ledger entries
+					  versions:
+					    - version: 1.0.0
+					      specFile: contracts/ledger-1.0.0.yaml
+					  consumers:
+					    - service: invoices-%1$s
+					      major: 1
+					---
+					apiVersion: steward.dev/v1
+					kind: Datastore
+					metadata:
+					  name: ledger-db-%1$s
+					spec:
+					  owner: ledger-%1$s
+					  kind: postgresql
+					  classification: confidential
+					  pii: false
+					  retentionDays: 3650
+					  accessPatterns:
+					    readsPerSecond: 120
+					    writesPerSecond: 15
+					  schemas:
+					    - name: entries
+					      version: "1"
+					      appliedAt: 2026-01-05T10:00:00Z
+					      documentFile: contracts/entries-1.sql
+					  access:
+					    - service: invoices-%1$s
+					      mode: read
+					""".formatted(suffix));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Path write(Path directory, String suffix, int tier, String ledgerExtra) {
 		try {
 			Files.createDirectories(directory.resolve("teams"));

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenFileTests {
 
 	private static final String[] EXPORTED_FILES = { "users.yaml", "teams.yaml", "products.yaml", "services.yaml",
-			"schedules.yaml", "escalation-policies.yaml", "environments.yaml", "windows.yaml", "slos.yaml" };
+			"schedules.yaml", "escalation-policies.yaml", "environments.yaml", "windows.yaml", "slos.yaml", "apis.yaml",
+			"datastores.yaml" };
 
 	@LocalServerPort
 	int port;
@@ -58,9 +59,9 @@ class GoldenFileTests {
 
 	@Test
 	void plansAndExportsMatchTheirGoldenFiles() throws IOException {
-		Path catalog = CatalogFiles.writeWithSlos(this.directory.resolve("catalog"), "g", 2);
+		Path catalog = CatalogFiles.writeWithApis(this.directory.resolve("catalog"), "g", 2);
 		assertGolden("plan-create.txt", steward("apply", "-f", catalog.toString()).out());
-		CatalogFiles.writeWithSlos(catalog, "g", 1);
+		CatalogFiles.writeWithApis(catalog, "g", 1);
 		assertGolden("plan-update.txt", steward("apply", "-f", catalog.toString()).out());
 		assertGolden("plan-unchanged.yaml", steward("apply", "-f", catalog.toString(), "--output", "yaml").out());
 
@@ -72,8 +73,8 @@ class GoldenFileTests {
 
 		Path nothing = Files.writeString(this.directory.resolve("users-only.yaml"),
 				Files.readString(exported.resolve("users.yaml")));
-		assertThat(steward("apply", "-f", nothing.toString(), "--prune").out()).contains("11 to delete");
-		assertThat(steward("apply", "-f", exported.toString()).out()).contains("11 to create");
+		assertThat(steward("apply", "-f", nothing.toString(), "--prune").out()).contains("13 to delete");
+		assertThat(steward("apply", "-f", exported.toString()).out()).contains("13 to create");
 		Path again = this.directory.resolve("again");
 		steward("export", "-o", again.toString());
 		for (String file : EXPORTED_FILES) {

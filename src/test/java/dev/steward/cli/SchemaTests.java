@@ -7,12 +7,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import dev.steward.apis.ApiType;
+import dev.steward.apis.ApiVisibility;
+import dev.steward.apis.VersionStatus;
 import dev.steward.catalog.Aspect;
 import dev.steward.catalog.Criticality;
 import dev.steward.catalog.Lifecycle;
 import dev.steward.catalog.Role;
 import dev.steward.catalog.TeamKind;
 import dev.steward.common.Keyed;
+import dev.steward.data.AccessMode;
+import dev.steward.data.Classification;
 import dev.steward.environments.EnvironmentKind;
 import dev.steward.slas.SloIndicator;
 import dev.steward.windows.WindowKind;
@@ -129,6 +134,36 @@ class SchemaTests extends ApiTest {
 				"goodQuery", "totalQuery");
 		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref"))
 			.contains("https://steward.dev/schemas/v1/slo.schema.json");
+	}
+
+	@Test
+	void apiAndDatastoreSchemasDescribeTheirKinds() {
+		JsonNode api = schema("api").path("properties");
+		assertThat(api.path("kind").path("const").asString()).isEqualTo("Api");
+		JsonNode apiSpec = api.path("spec");
+		assertThat(strings(apiSpec.path("required"))).containsExactly("service", "visibility", "type");
+		assertThat(values(apiSpec.path("properties").path("visibility"))).isEqualTo(Keyed.keys(ApiVisibility.class));
+		assertThat(values(apiSpec.path("properties").path("type"))).isEqualTo(Keyed.keys(ApiType.class));
+		JsonNode version = apiSpec.path("properties").path("versions").path("items");
+		assertThat(values(version.path("properties").path("status"))).isEqualTo(Keyed.keys(VersionStatus.class));
+		assertThat(strings(version.path("oneOf").get(0).path("required"))).containsExactly("spec");
+		assertThat(strings(version.path("oneOf").get(1).path("required"))).containsExactly("specFile");
+		String semver = version.path("properties").path("version").path("pattern").asString();
+		assertThat(List.of("1.0.0", "2.10.3-rc.1", "1.0.0+build.5")).allMatch(value -> value.matches(semver));
+		assertThat(List.of("1.0", "v1.0.0", "01.0.0")).noneMatch(value -> value.matches(semver));
+
+		JsonNode datastore = schema("datastore").path("properties");
+		assertThat(datastore.path("kind").path("const").asString()).isEqualTo("Datastore");
+		JsonNode datastoreSpec = datastore.path("spec");
+		assertThat(strings(datastoreSpec.path("required"))).containsExactly("owner", "kind", "classification", "pii");
+		assertThat(values(datastoreSpec.path("properties").path("classification")))
+			.isEqualTo(Keyed.keys(Classification.class));
+		assertThat(
+				values(datastoreSpec.path("properties").path("access").path("items").path("properties").path("mode")))
+			.isEqualTo(Keyed.keys(AccessMode.class));
+		assertThat(schema("catalog").path("oneOf").findValuesAsString("$ref")).contains(
+				"https://steward.dev/schemas/v1/api.schema.json",
+				"https://steward.dev/schemas/v1/datastore.schema.json");
 	}
 
 }

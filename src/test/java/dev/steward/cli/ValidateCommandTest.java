@@ -148,6 +148,49 @@ class ValidateCommandTest {
 	}
 
 	@Test
+	void checksApisDatastoresAndTheFilesTheyName() throws Exception {
+		CatalogFiles.writeWithApis(this.directory, "x", 2);
+		CommandOutput valid = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(valid.exitCode()).as(valid.err()).isZero();
+		assertThat(valid.out()).contains("14 document(s) valid");
+
+		Path interfaces = this.directory.resolve("interfaces.yaml");
+		Files.writeString(interfaces,
+				Files.readString(interfaces)
+					.replace("type: openapi", "type: soap")
+					.replace("""
+							    - version: 1.0.0
+							      specFile: contracts/ledger-1.0.0.yaml
+							""", """
+							    - version: "1.0"
+							      specFile: contracts/missing.yaml
+							    - version: 2.0.0
+							      status: deprecated
+							      spec: "openapi: 3.0.3"
+							      specFile: contracts/ledger-1.0.0.yaml
+							""")
+					.replace("major: 1", "major: 1\n    - service: nowhere-x\n      major: 2")
+					.replace("classification: confidential", "classification: secret")
+					.replace("  pii: false\n", "")
+					.replace("mode: read", "mode: admin")
+					.replace("documentFile: contracts/entries-1.sql", "document: create table entries ()"));
+		CommandOutput result = CommandOutput.run("validate", "-f", this.directory.toString());
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err())
+			.contains(interfaces + ":8:3: spec.type must be one of openapi, asyncapi, grpc, graphql")
+			.contains(interfaces + ":11:7: version must be a semantic version")
+			.contains(interfaces + ":12:7: specFile 'contracts/missing.yaml' is no file")
+			.contains("spec.versions[1].sunset is required")
+			.contains("spec.versions[1] needs exactly one of spec and specFile")
+			.contains("refers to Service 'nowhere-x'")
+			.contains("major must be the major of a version the API declares")
+			.contains("spec.classification must be one of public, internal, confidential, restricted")
+			.contains("spec.pii must be true or false")
+			.contains("spec.access[0].mode must be one of read, write")
+			.doesNotContain("schemas[0]");
+	}
+
+	@Test
 	void reportsYamlSyntaxErrorsWithoutAStackTrace() throws Exception {
 		Path broken = this.directory.resolve("broken.yaml");
 		Files.writeString(broken, "apiVersion: steward.dev/v1\nkind: [Service\nmetadata: {name: x}\n");
