@@ -4,7 +4,7 @@
 # bench/openapi-diff/target/benchmarks.jar, prints what the two benchmarked documents look
 # like and what their comparison finds, then measures the average time of
 #   - compare: OpenApiContracts.compare of two OpenAPI 3.0 documents of 2,000 operations on
-#     1,000 paths (200 component schemas with nested objects, arrays, enums, constraints),
+#     1,000 paths (602 component schemas with nested objects, arrays, enums, constraints),
 #     the revision with a handful of breaking and compatible changes; both documents are
 #     parsed in each call — target < 2 s,
 #   - parse: OpenApiContracts.parse of one of them,
