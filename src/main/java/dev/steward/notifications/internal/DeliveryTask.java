@@ -4,14 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code steward.notifications.max-attempts} attempts have failed.
  */
 @Component
-public class DeliveryTask extends CustomTask<Void> {
+public class DeliveryTask extends OutboxTask {
 
 	/** The task name in {@code scheduled_tasks}. */
 	public static final String NAME = "notification-delivery";
@@ -43,48 +36,29 @@ public class DeliveryTask extends CustomTask<Void> {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
 	private final int maxAttempts;
-
-	private final Duration retryDelay;
-
-	private final Duration maxRetryDelay;
 
 	DeliveryTask(DeliveryStore store, Channels channels, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
 			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay,
 			@Value("${steward.notifications.max-retry-delay:PT10M}") Duration maxRetryDelay) {
-		super(NAME, Void.class, null, Function.identity(),
-				new FailureHandler.ExponentialBackoffFailureHandler<>(retryDelay),
-				new DeadExecutionHandler.ReviveDeadExecution<>());
+		super(NAME, transactions, retryDelay, maxRetryDelay);
 		this.store = store;
 		this.channels = channels;
 		this.events = events;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
-		this.retryDelay = retryDelay;
-		this.maxRetryDelay = maxRetryDelay;
-	}
-
-	@Override
-	public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
-		Instant retryAt = this.transactions.execute(status -> attempt(instance.getId()));
-		if (retryAt == null) {
-			return new CompletionHandler.OnCompleteRemove<>();
-		}
-		return (complete, operations) -> operations.reschedule(complete, retryAt);
 	}
 
 	/**
 	 * Sends the delivery if it is still pending, holding its row so that a concurrent
 	 * cancellation waits for the outcome; answers when to try again, or {@code null}.
 	 */
-	private Instant attempt(String key) {
+	@Override
+	Instant attempt(String key) {
 		Optional<DeliveryStore.Row> locked = this.store.lock(key);
 		if (locked.isEmpty() || !DeliveryStore.PENDING.equals(locked.get().status())) {
 			return null;
@@ -102,7 +76,7 @@ public class DeliveryTask extends CustomTask<Void> {
 		catch (DeliveryFailure failure) {
 			Instant at = this.clock.instant();
 			boolean last = failure.permanent() || attempt >= this.maxAttempts;
-			Instant retryAt = last ? null : at.plus(backoff(attempt));
+			Instant retryAt = last ? null : retryAt(at, attempt);
 			if (last) {
 				this.store.failed(key, attempt, failure.getMessage());
 				log.warn("Notification {} failed for good after {} attempt(s): {}", key, attempt, failure.getMessage());
@@ -116,15 +90,6 @@ public class DeliveryTask extends CustomTask<Void> {
 					delivery.contactMethod(), delivery.channel(), attempt, failure.getMessage(), last, at));
 			return retryAt;
 		}
-	}
-
-	/**
-	 * {@code retry-delay} doubled after each failed attempt, at most
-	 * {@code max-retry-delay}.
-	 */
-	private Duration backoff(int failedAttempts) {
-		Duration delay = this.retryDelay.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
-		return delay.compareTo(this.maxRetryDelay) > 0 ? this.maxRetryDelay : delay;
 	}
 
 }

@@ -5,14 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
-import com.github.kagkarlsson.scheduler.task.ExecutionContext;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable timer of one team message (its instance id is the message key): when due,
  * it mails the team's addresses unless the message was sent already, and comes back after
- * {@code steward.notifications.retry-delay}, doubled each time, until
+ * {@code steward.notifications.retry-delay}, doubled each time (at most
+ * {@code steward.notifications.max-retry-delay}), until
  * {@code steward.notifications.max-attempts} attempts have failed. A team nobody can be
  * mailed at, or no mail server at all, fails the message at once.
  */
 @Component
-public class TeamMailTask extends CustomTask<Void> {
+public class TeamMailTask extends OutboxTask {
 
 	/** The task name in {@code scheduled_tasks}. */
 	public static final String NAME = "team-mail";
@@ -47,45 +41,30 @@ public class TeamMailTask extends CustomTask<Void> {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
-	private final TransactionTemplate transactions;
-
 	private final Clock clock;
 
 	private final String mailFrom;
 
 	private final int maxAttempts;
 
-	private final Duration retryDelay;
-
 	TeamMailTask(TeamMailStore store, Directory directory, ObjectProvider<JavaMailSender> mail,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${steward.notifications.mail-from:steward@localhost}") String mailFrom,
 			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
-			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay) {
-		super(NAME, Void.class, null, Function.identity(),
-				new FailureHandler.ExponentialBackoffFailureHandler<>(retryDelay),
-				new DeadExecutionHandler.ReviveDeadExecution<>());
+			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay,
+			@Value("${steward.notifications.max-retry-delay:PT10M}") Duration maxRetryDelay) {
+		super(NAME, transactions, retryDelay, maxRetryDelay);
 		this.store = store;
 		this.directory = directory;
 		this.mail = mail;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.mailFrom = mailFrom;
 		this.maxAttempts = maxAttempts;
-		this.retryDelay = retryDelay;
-	}
-
-	@Override
-	public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
-		Instant retryAt = this.transactions.execute(status -> attempt(instance.getId()));
-		if (retryAt == null) {
-			return new CompletionHandler.OnCompleteRemove<>();
-		}
-		return (complete, operations) -> operations.reschedule(complete, retryAt);
 	}
 
 	/** Sends the message if still pending; answers when to try again, or {@code null}. */
-	private Instant attempt(String key) {
+	@Override
+	Instant attempt(String key) {
 		Optional<TeamMessage> locked = this.store.lock(key);
 		if (locked.isEmpty() || !TeamMailStore.PENDING.equals(locked.get().status())) {
 			return null;
@@ -110,8 +89,7 @@ public class TeamMailTask extends CustomTask<Void> {
 			boolean last = attempt >= this.maxAttempts;
 			this.store.failed(key, attempt, ex.getMostSpecificCause().toString(), last);
 			log.info("Team mail {} failed (attempt {}{})", key, attempt, last ? ", giving up" : "");
-			return last ? null
-					: this.clock.instant().plus(this.retryDelay.multipliedBy(1L << Math.min(attempt - 1, 16)));
+			return last ? null : retryAt(this.clock.instant(), attempt);
 		}
 	}
 
