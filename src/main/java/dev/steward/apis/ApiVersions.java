@@ -104,6 +104,15 @@ public class ApiVersions {
 	 * must be new, and for OpenAPI the document must parse.
 	 */
 	public ApiVersion add(String api, VersionRequest request) {
+		return add(api, request, false);
+	}
+
+	/**
+	 * Adds a version as {@link #add(String, VersionRequest)} does, or with {@code dryRun}
+	 * only checks it and answers the version it would be (with its changes), storing
+	 * nothing.
+	 */
+	public ApiVersion add(String api, VersionRequest request, boolean dryRun) {
 		ApiEntry entry = locked(api);
 		Validation validation = new Validation();
 		Optional<SemanticVersion> semver = semver(validation, request.version());
@@ -128,6 +137,9 @@ public class ApiVersions {
 				number.patch(), number.preRelease(), VersionStatus.DRAFT.key(), format(spec), spec, null, null, null,
 				this.clock.instant(), null, null, null);
 		VersionStore.Row stored = VersionStatus.DRAFT.key().equals(status) ? draft : published(entry, draft);
+		if (dryRun) {
+			return version(stored, today()).withoutSpec();
+		}
 		this.store.insert(stored, spec);
 		this.apiStore.touch(api, this.clock.instant());
 		ApiVersion added = version(api, stored.version()).withoutSpec();

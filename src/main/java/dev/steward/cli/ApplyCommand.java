@@ -136,8 +136,7 @@ class ApplyCommand implements Callable<Integer> {
 			System.err.println("  " + where + ": " + field + " " + error.path("message").asString());
 		}
 		for (JsonNode change : problem.path("breakingChanges")) {
-			System.err.println("  breaking: " + change.path("path").asString() + ": "
-					+ change.path("message").asString() + " (" + change.path("type").asString() + ")");
+			System.err.println("  " + ApiCommand.describe(change));
 		}
 	}
 

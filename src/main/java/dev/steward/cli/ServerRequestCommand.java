@@ -223,6 +223,9 @@ abstract class ServerRequestCommand implements Callable<Integer> {
 		for (JsonNode error : problem.path("errors")) {
 			System.err.println("  " + error.path("field").asString() + ": " + error.path("message").asString());
 		}
+		for (JsonNode change : problem.path("breakingChanges")) {
+			System.err.println("  " + ApiCommand.describe(change));
+		}
 		if (problem.path("gate").isObject()) {
 			GateCommand.describe(problem.path("gate"), this::time).forEach(System.err::println);
 		}

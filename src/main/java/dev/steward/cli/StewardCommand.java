@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 		description = "Steward: who owns what, and every responsibility that comes with it.",
 		subcommands = { ServerCommand.class, ValidateCommand.class, ApplyCommand.class, ExportCommand.class,
 				ImportCommand.class, OnCallCommand.class, IncidentCommand.class, EventCommand.class, GateCommand.class,
-				DeployCommand.class, ChangeCommand.class, AutoComplete.GenerateCompletion.class,
+				DeployCommand.class, ChangeCommand.class, ApiCommand.class, AutoComplete.GenerateCompletion.class,
 				CommandLine.HelpCommand.class })
 public class StewardCommand implements Runnable {
 

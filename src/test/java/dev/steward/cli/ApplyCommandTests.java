@@ -101,7 +101,8 @@ class ApplyCommandTests extends ApiTest {
 	@Test
 	void sendsContractFilesInlineAndPrintsTheBreakingChangesOfARefusal() throws Exception {
 		String suffix = unique("f").substring(2);
-		CatalogFiles.writeWithApis(this.directory, suffix, 2);
+		CatalogFiles.writeWithOnCall(this.directory, suffix, 2);
+		CatalogFiles.writeApis(this.directory, suffix);
 		CommandOutput first = apply("--token", ADMIN_TOKEN);
 		assertThat(first.exitCode()).as(first.err()).isZero();
 		assertThat(first.out()).contains("create    Api").contains("version 1.0.0 added");

@@ -178,12 +178,20 @@ final class CatalogFiles {
 			""";
 
 	/**
-	 * The files with SLOs, and the ledger service's API (its contract in a file beside
-	 * the manifest, consumed by invoices) and its datastore (a schema in a file, read
-	 * directly by invoices).
+	 * The files with SLOs, and the ledger service's API and datastore as
+	 * {@link #writeApis(Path, String)} writes them.
 	 */
 	static Path writeWithApis(Path directory, String suffix, int tier) {
 		writeWithSlos(directory, suffix, tier);
+		return writeApis(directory, suffix);
+	}
+
+	/**
+	 * The ledger service's API (its contract in a file beside the manifest, consumed by
+	 * invoices) and its datastore (a schema in a file, read directly by invoices), beside
+	 * the files with on-call that name those services.
+	 */
+	static Path writeApis(Path directory, String suffix) {
 		try {
 			Files.createDirectories(directory.resolve("contracts"));
 			Files.writeString(directory.resolve("contracts/ledger-1.0.0.yaml"), LEDGER_V1);

@@ -124,8 +124,12 @@ class ApiController {
 
 	@Allow(value = Rule.TEAM_MEMBER, resource = "api", from = "api", aspect = "api-design")
 	@PostMapping(API + "/versions")
-	ResponseEntity<ApiVersion> add(@PathVariable String api, @RequestBody VersionRequest request) {
-		ApiVersion added = this.versions.add(api, request);
+	ResponseEntity<ApiVersion> add(@PathVariable String api, @RequestBody VersionRequest request,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		ApiVersion added = this.versions.add(api, request, dryRun);
+		if (dryRun) {
+			return ResponseEntity.ok(added);
+		}
 		return Responses.created(APIS + "/" + api + "/versions/" + added.version(), added);
 	}
 
