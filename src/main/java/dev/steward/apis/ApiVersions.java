@@ -29,7 +29,7 @@ import dev.steward.common.Keyed;
 import dev.steward.common.NotFound;
 import dev.steward.common.Text;
 import dev.steward.common.Validation;
-import dev.steward.notifications.TeamMail;
+import dev.steward.notifications.MailOutbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +60,7 @@ public class ApiVersions {
 
 	private final ServiceCatalog services;
 
-	private final TeamMail mail;
+	private final MailOutbox mail;
 
 	private final AuditTrail audit;
 
@@ -71,7 +71,7 @@ public class ApiVersions {
 	private final int maxSpecLength;
 
 	ApiVersions(Apis apis, ApiStore apiStore, VersionStore store, ConsumerStore consumers, ServiceCatalog services,
-			TeamMail mail, AuditTrail audit, JsonMapper json, Clock clock,
+			MailOutbox mail, AuditTrail audit, JsonMapper json, Clock clock,
 			@Value("${steward.apis.max-spec-chars:4000000}") int maxSpecLength) {
 		this.apis = apis;
 		this.apiStore = apiStore;
@@ -276,7 +276,7 @@ public class ApiVersions {
 				.map(Consumer::service)
 				.filter(service -> this.services.findService(service).map(ServiceEntry::owner).orElse("").equals(team))
 				.toList();
-			this.mail.send(
+			this.mail.toTeam(
 					"api-deprecated:" + api.name() + ":" + version.version() + ":" + version.sunset() + ":" + team,
 					team, "[Steward] " + api.name() + " " + version.version() + " is deprecated (sunset "
 							+ version.sunset() + ")",

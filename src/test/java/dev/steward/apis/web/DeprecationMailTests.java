@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import dev.steward.ApiTest;
 import dev.steward.MailInbox;
 import dev.steward.TestClock;
-import dev.steward.notifications.TeamMail;
-import dev.steward.notifications.TeamMessage;
+import dev.steward.notifications.MailOutbox;
+import dev.steward.notifications.OutboxMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,7 +42,7 @@ class DeprecationMailTests extends ApiTest {
 	TestClock clock;
 
 	@Autowired
-	TeamMail teamMail;
+	MailOutbox outbox;
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -94,8 +94,8 @@ class DeprecationMailTests extends ApiTest {
 		assertThat(GreenMailUtil.getBody(toBilling)).contains(invoices, payouts, provider, "2.0.0")
 			.doesNotContain(monthly);
 		assertThat(GreenMailUtil.getBody(mail.to(carla).get(0))).contains(monthly).doesNotContain(invoices);
-		assertThat(this.teamMail.messages(billing)).singleElement()
-			.extracting(TeamMessage::status, TeamMessage::attempts)
+		assertThat(this.outbox.messagesToTeam(billing)).singleElement()
+			.extracting(OutboxMessage::status, OutboxMessage::attempts)
 			.containsExactly("sent", 1);
 
 		ok(this.api.post("/api/v1/apis/" + api + "/versions/1.0.0/deprecate", Map.of("sunset", sunset)));
@@ -103,7 +103,7 @@ class DeprecationMailTests extends ApiTest {
 		ok(this.api.post("/api/v1/apis/" + api + "/versions/1.0.0/deprecate", Map.of("sunset", later)));
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(mail.to(carla)).hasSize(2));
 		assertThat(mail.to(carla).get(1).getSubject()).contains("sunset " + later);
-		assertThat(this.teamMail.messages(reports)).hasSize(2);
+		assertThat(this.outbox.messagesToTeam(reports)).hasSize(2);
 		assertThat(mail.to(bystander)).isEmpty();
 	}
 
@@ -118,7 +118,7 @@ class DeprecationMailTests extends ApiTest {
 		ok(this.api.post("/api/v1/apis/" + api + "/versions/1.0.0/deprecate",
 				Map.of("sunset", today().plusDays(30).toString())));
 		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(this.teamMail.messages(silent)).singleElement().satisfies(message -> {
+			.untilAsserted(() -> assertThat(this.outbox.messagesToTeam(silent)).singleElement().satisfies(message -> {
 				assertThat(message.status()).isEqualTo("failed");
 				assertThat(message.lastError()).contains("no email address");
 			}));

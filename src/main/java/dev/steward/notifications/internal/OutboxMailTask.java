@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.steward.catalog.Directory;
-import dev.steward.notifications.TeamMessage;
+import dev.steward.catalog.UserEntry;
+import dev.steward.notifications.OutboxMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -20,22 +21,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The durable timer of one team message (its instance id is the message key): when due,
- * it mails the team's addresses unless the message was sent already, and comes back after
- * {@code steward.notifications.retry-delay}, doubled each time (at most
+ * The durable timer of one outbox message (its instance id is the message key): when due,
+ * it mails the team's addresses (or the user's) unless the message was sent already, and
+ * comes back after {@code steward.notifications.retry-delay}, doubled each time (at most
  * {@code steward.notifications.max-retry-delay}), until
  * {@code steward.notifications.max-attempts} attempts have failed. A team nobody can be
- * mailed at, or no mail server at all, fails the message at once.
+ * mailed at (or a user without an address), or no mail server at all, fails the message
+ * at once.
  */
 @Component
-public class TeamMailTask extends OutboxTask {
+public class OutboxMailTask extends OutboxTask {
 
 	/** The task name in {@code scheduled_tasks}. */
-	public static final String NAME = "team-mail";
+	public static final String NAME = "outbox-mail";
 
-	private static final Logger log = LoggerFactory.getLogger(TeamMailTask.class);
+	private static final Logger log = LoggerFactory.getLogger(OutboxMailTask.class);
 
-	private final TeamMailStore store;
+	private final OutboxMailStore store;
 
 	private final Directory directory;
 
@@ -47,7 +49,7 @@ public class TeamMailTask extends OutboxTask {
 
 	private final int maxAttempts;
 
-	TeamMailTask(TeamMailStore store, Directory directory, ObjectProvider<JavaMailSender> mail,
+	OutboxMailTask(OutboxMailStore store, Directory directory, ObjectProvider<JavaMailSender> mail,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${steward.notifications.mail-from:steward@localhost}") String mailFrom,
 			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
@@ -65,19 +67,21 @@ public class TeamMailTask extends OutboxTask {
 	/** Sends the message if still pending; answers when to try again, or {@code null}. */
 	@Override
 	Instant attempt(String key) {
-		Optional<TeamMessage> locked = this.store.lock(key);
-		if (locked.isEmpty() || !TeamMailStore.PENDING.equals(locked.get().status())) {
+		Optional<OutboxMessage> locked = this.store.lock(key);
+		if (locked.isEmpty() || !OutboxMailStore.PENDING.equals(locked.get().status())) {
 			return null;
 		}
-		TeamMessage message = locked.get();
+		OutboxMessage message = locked.get();
 		int attempt = message.attempts() + 1;
-		List<String> recipients = this.directory.mailAddresses(message.team());
+		List<String> recipients = recipients(message);
 		JavaMailSender sender = this.mail.getIfAvailable();
 		if (sender == null || recipients.isEmpty()) {
 			String reason = sender == null ? "no mail server is configured (spring.mail.host)"
-					: "team " + message.team() + " has no email address and no member with one";
+					: (message.team() != null
+							? "team " + message.team() + " has no email address and no member with one"
+							: "user " + message.user() + " has no email address");
 			this.store.failed(key, attempt, reason, true);
-			log.warn("Team mail {} not sent: {}", key, reason);
+			log.warn("Mail {} not sent: {}", key, reason);
 			return null;
 		}
 		try {
@@ -88,12 +92,23 @@ public class TeamMailTask extends OutboxTask {
 		catch (MailException ex) {
 			boolean last = attempt >= this.maxAttempts;
 			this.store.failed(key, attempt, ex.getMostSpecificCause().toString(), last);
-			log.info("Team mail {} failed (attempt {}{})", key, attempt, last ? ", giving up" : "");
+			log.info("Mail {} failed (attempt {}{})", key, attempt, last ? ", giving up" : "");
 			return last ? null : retryAt(this.clock.instant(), attempt);
 		}
 	}
 
-	private SimpleMailMessage mail(TeamMessage message, List<String> recipients) {
+	private List<String> recipients(OutboxMessage message) {
+		if (message.team() != null) {
+			return this.directory.mailAddresses(message.team());
+		}
+		return this.directory.findUser(message.user())
+			.map(UserEntry::email)
+			.filter(email -> email != null && !email.isBlank())
+			.map(List::of)
+			.orElse(List.of());
+	}
+
+	private SimpleMailMessage mail(OutboxMessage message, List<String> recipients) {
 		SimpleMailMessage mail = new SimpleMailMessage();
 		mail.setFrom(this.mailFrom);
 		mail.setTo(recipients.toArray(String[]::new));
