@@ -175,10 +175,11 @@ class PrometheusPullTests extends ApiTest {
 			.untilAsserted(() -> {
 				assertThat(prometheus.isAlive()).as("Prometheus is running; see " + directory.resolve("prometheus.log"))
 					.isTrue();
-				String body = HTTP
-					.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/query?query=" + metric)).build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body();
+				HttpResponse<String> response = HTTP.send(
+						HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/query?query=" + metric)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				String body = response.body();
+				assertThat(response.statusCode()).as("Prometheus is ready: " + body).isEqualTo(200);
 				JsonNode result = JSON.readTree(body).path("data").path("result");
 				assertThat(result.size()).as(body).isEqualTo(1);
 				assertThat(Double.parseDouble(result.get(0).path("value").path(1).asString())).as(body)
