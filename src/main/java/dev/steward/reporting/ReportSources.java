@@ -197,10 +197,18 @@ class ReportSources {
 			.distinct()
 			.collect(Collectors.toMap(Function.identity(), this::zoneOf));
 		for (SentPage page : sent) {
-			LocalTime local = page.sentAt().atZone(zones.get(page.user())).toLocalTime();
-			boolean outsideHours = local.isBefore(WORKDAY_START) || !local.isBefore(WORKDAY_END);
-			tallies.of(serviceOf.get(page.incidentNumber())).page(page.user(), outsideHours);
+			tallies.of(serviceOf.get(page.incidentNumber()))
+				.page(page.user(), outsideHours(page.sentAt(), zones.get(page.user())));
 		}
+	}
+
+	/**
+	 * Whether a page at {@code at} reached someone in {@code zone} before 08:00 or from
+	 * 22:00.
+	 */
+	static boolean outsideHours(Instant at, ZoneId zone) {
+		LocalTime local = at.atZone(zone).toLocalTime();
+		return local.isBefore(WORKDAY_START) || !local.isBefore(WORKDAY_END);
 	}
 
 	private ZoneId zoneOf(String user) {
