@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +105,19 @@ public class Changes {
 			.of(this.store.page(service, status, from, until, Cursor.decodeNumber(cursor), size + 1), size,
 					row -> Long.toString(row.id()))
 			.map(this::change);
+	}
+
+	/**
+	 * The change requests planned to start in {@code [since, until)}, counted by service,
+	 * status and emergency, of {@code services} or of all services when it is null, in
+	 * one query.
+	 */
+	@Transactional(readOnly = true)
+	public List<ChangeCount> counts(Collection<String> services, Instant since, Instant until) {
+		if (services != null && services.isEmpty()) {
+			return List.of();
+		}
+		return this.store.counts(services, since, until);
 	}
 
 	/** Files a change as a draft. */

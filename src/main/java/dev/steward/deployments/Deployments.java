@@ -3,7 +3,9 @@ package dev.steward.deployments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -114,6 +116,40 @@ public class Deployments {
 	public Optional<Long> supersededBy(long id) {
 		Row row = this.store.find(id).orElseThrow(() -> notFound(id));
 		return this.store.supersededBy(id, row.service(), row.environment());
+	}
+
+	/**
+	 * The outcomes of the deployments to production environments that first succeeded or
+	 * failed in {@code [since, until)}, of {@code services} or of all services when it is
+	 * null, in one query: the raw figures of DORA reports.
+	 */
+	@Transactional(readOnly = true)
+	public List<DeploymentOutcome> productionOutcomes(Collection<String> services, Instant since, Instant until) {
+		List<String> production = this.environments.all()
+			.stream()
+			.filter(EnvironmentEntry::production)
+			.map(EnvironmentEntry::name)
+			.toList();
+		if (production.isEmpty() || (services != null && services.isEmpty())) {
+			return List.of();
+		}
+		return this.store.outcomes(services, production, since, until).stream().filter(outcome -> {
+			Instant at = outcome.outcomeAt();
+			return at != null && !at.isBefore(since) && at.isBefore(until);
+		}).toList();
+	}
+
+	/**
+	 * How many emergency deployments (to any environment) each service requested in
+	 * {@code [since, until)}, of {@code services} or of all services when it is null;
+	 * services with none are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> emergencyCounts(Collection<String> services, Instant since, Instant until) {
+		if (services != null && services.isEmpty()) {
+			return Map.of();
+		}
+		return this.store.emergencies(services, since, until);
 	}
 
 	/** Deployments newest first, optionally of one service, environment or status. */

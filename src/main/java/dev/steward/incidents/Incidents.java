@@ -2,6 +2,7 @@ package dev.steward.incidents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,19 @@ public class Incidents {
 	public List<AlertEntry> alerts(long number) {
 		incident(number);
 		return this.store.events(number, Cursor.MAX_LIMIT);
+	}
+
+	/**
+	 * The response times of every incident triggered in {@code [since, until)}, of
+	 * {@code services} or of all services when it is null, in one query: the raw figures
+	 * of reports.
+	 */
+	@Transactional(readOnly = true)
+	public List<IncidentTimes> times(Collection<String> services, Instant since, Instant until) {
+		if (services != null && services.isEmpty()) {
+			return List.of();
+		}
+		return this.store.times(services, since, until);
 	}
 
 	/** Opens an incident by hand, as the signed-in user. */

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,6 +96,20 @@ public class Postmortems {
 			.map(this::entry)
 			.toList();
 		return Page.of(rows, size, entry -> Long.toString(entry.incident()));
+	}
+
+	/**
+	 * How many postmortems are overdue now per service, among those of the incidents
+	 * triggered in {@code [since, until)}, of {@code services} or of all services when it
+	 * is null; services with none are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> overdueCounts(Collection<String> services, Instant since, Instant until) {
+		if (services != null && services.isEmpty()) {
+			return Map.of();
+		}
+		Instant now = this.clock.instant();
+		return this.store.overdueByService(services, since, until, now, LocalDate.ofInstant(now, ZoneOffset.UTC));
 	}
 
 	/** Asks for the postmortem of an incident resolved now. */

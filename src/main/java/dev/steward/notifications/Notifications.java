@@ -2,6 +2,9 @@ package dev.steward.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class Notifications {
+
+	private static final int BATCH = 1000;
 
 	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
@@ -93,6 +98,21 @@ public class Notifications {
 				// either way it finds the delivery cancelled.
 			}
 		}
+	}
+
+	/**
+	 * Every message sent about any of {@code incidents} (each delivery to a contact
+	 * method once), oldest first; queried in batches of {@value #BATCH} incidents.
+	 */
+	@Transactional(readOnly = true)
+	public List<SentPage> sentPages(Collection<Long> incidents) {
+		List<Long> numbers = List.copyOf(incidents);
+		List<SentPage> pages = new ArrayList<>();
+		for (int from = 0; from < numbers.size(); from += BATCH) {
+			pages.addAll(this.deliveries.sent(numbers.subList(from, Math.min(numbers.size(), from + BATCH))));
+		}
+		pages.sort(Comparator.comparing(SentPage::sentAt));
+		return pages;
 	}
 
 	/** Every delivery planned for the incident, in the order they were planned. */

@@ -119,6 +119,17 @@ public class SlaAgreements {
 		return this.store.breachesOf(service, from, until).stream().map(SlaAgreements::breach).toList();
 	}
 
+	/**
+	 * How many breach episodes overlapping {@code [from, until)} each agreement with the
+	 * service on either side had, by agreement id; agreements without any are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Long> breachCounts(String service, Instant from, Instant until) {
+		return this.store.breachesOf(service, from, until)
+			.stream()
+			.collect(Collectors.groupingBy(BreachRow::agreementId, Collectors.counting()));
+	}
+
 	/** Proposes an agreement (version 1) for the side the caller speaks for. */
 	public SlaAgreement propose(AgreementRequest request) {
 		Validation validation = new Validation();

@@ -1,9 +1,14 @@
 package dev.steward.changes.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.steward.changes.ChangeCount;
+import dev.steward.changes.ChangeStatus;
+import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,6 +54,27 @@ public class ChangeStore {
 			.and("planned_start < :until", "until", Sql.timestamp(until))
 			.and("id < :before", "before", before)
 			.list(this.jdbc, "select * from change_requests", "id desc", limit, ROW);
+	}
+
+	/**
+	 * Change requests planned to start in {@code [since, until)}, counted by service,
+	 * status and whether they are emergencies, of {@code services} or of all when it is
+	 * null.
+	 */
+	public List<ChangeCount> counts(Collection<String> services, Instant since, Instant until) {
+		return this.jdbc
+			.sql("""
+					select service, status, case when emergency_justification is null then 0 else 1 end as emergency,
+					count(*) as changes from change_requests where planned_start >= :since and planned_start < :until"""
+					+ (services == null ? "" : " and service in (:services)")
+					+ " group by service, status, case when emergency_justification is null then 0 else 1 end")
+			.param("since", Sql.timestamp(since))
+			.param("until", Sql.timestamp(until))
+			.params(services == null ? Map.of() : Map.of("services", services))
+			.query((rs, n) -> new ChangeCount(rs.getString("service"),
+					Keyed.fromKey(ChangeStatus.class, rs.getString("status")).orElseThrow(),
+					rs.getInt("emergency") == 1, rs.getInt("changes")))
+			.list();
 	}
 
 	public long insert(Row row) {

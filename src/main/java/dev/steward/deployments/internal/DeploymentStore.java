@@ -1,11 +1,15 @@
 package dev.steward.deployments.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
+import dev.steward.deployments.DeploymentOutcome;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -159,6 +163,54 @@ public class DeploymentStore {
 			.sql("insert into deployment_history (deployment_id, at, status, actor, detail) values (?, ?, ?, ?, ?)")
 			.params(id, Sql.timestamp(at), status, actor, detail)
 			.update();
+	}
+
+	/**
+	 * The outcomes of the deployments to {@code environments} that may have reached one
+	 * in {@code [since, until)} (requested before its end, not finished before its
+	 * start), of {@code services} or of all when it is null, from their history in one
+	 * query.
+	 */
+	public List<DeploymentOutcome> outcomes(Collection<String> services, Collection<String> environments, Instant since,
+			Instant until) {
+		return this.jdbc
+			.sql("""
+					select d.id, d.service, d.environment, d.commit_time,
+					min(case when h.status = 'succeeded' then h.at end) as succeeded_at,
+					min(case when h.status in ('failed', 'rolling-back') then h.at end) as failed_at,
+					min(case when h.status = 'rolled-back' then h.at end) as rolled_back_at
+					from deployments d join deployment_history h on h.deployment_id = d.id
+					where d.environment in (:environments) and d.requested_at < :until
+					and (d.finished_at is null or d.finished_at >= :since)"""
+					+ (services == null ? "" : " and d.service in (:services)")
+					+ " group by d.id, d.service, d.environment, d.commit_time")
+			.param("environments", environments)
+			.param("since", Sql.timestamp(since))
+			.param("until", Sql.timestamp(until))
+			.params(services == null ? Map.of() : Map.of("services", services))
+			.query((rs, n) -> new DeploymentOutcome(rs.getLong("id"), rs.getString("service"),
+					rs.getString("environment"), Sql.instant(rs, "commit_time"), Sql.instant(rs, "succeeded_at"),
+					Sql.instant(rs, "failed_at"), Sql.instant(rs, "rolled_back_at")))
+			.list();
+	}
+
+	/**
+	 * How many emergency deployments (to any environment) each service requested in
+	 * {@code [since, until)}, of {@code services} or of all when it is null.
+	 */
+	public Map<String, Integer> emergencies(Collection<String> services, Instant since, Instant until) {
+		return this.jdbc
+			.sql("""
+					select service, count(*) as emergencies from deployments
+					where emergency_justification is not null and requested_at >= :since and requested_at < :until"""
+					+ (services == null ? "" : " and service in (:services)") + " group by service")
+			.param("since", Sql.timestamp(since))
+			.param("until", Sql.timestamp(until))
+			.params(services == null ? Map.of() : Map.of("services", services))
+			.query((rs, n) -> Map.entry(rs.getString("service"), rs.getInt("emergencies")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	/**

@@ -1,12 +1,17 @@
 package dev.steward.incidents.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
 import dev.steward.incidents.AlertEntry;
+import dev.steward.incidents.IncidentTimes;
+import dev.steward.incidents.Urgency;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -183,6 +188,28 @@ public class IncidentStore {
 		return this.jdbc.sql("select * from incident_timeline where incident = ? order by id")
 			.param(number)
 			.query(TIMELINE)
+			.list();
+	}
+
+	/**
+	 * The response times of the incidents triggered in {@code [since, until)}, of
+	 * {@code services} or of all when it is null; the first acknowledgement comes from
+	 * the timeline, as a reassignment clears the incident's own.
+	 */
+	public List<IncidentTimes> times(Collection<String> services, Instant since, Instant until) {
+		return this.jdbc
+			.sql("""
+					select i.number, i.service, i.urgency, i.created_at, i.resolved_at, i.ack_by, i.resolve_by,
+					(select min(t.at) from incident_timeline t where t.incident = i.number and t.type = 'acknowledged')
+					as first_acknowledged_at from incidents i where i.created_at >= :since and i.created_at < :until"""
+					+ (services == null ? "" : " and i.service in (:services)") + " order by i.created_at, i.number")
+			.param("since", Sql.timestamp(since))
+			.param("until", Sql.timestamp(until))
+			.params(services == null ? Map.of() : Map.of("services", services))
+			.query((rs, n) -> new IncidentTimes(rs.getLong("number"), rs.getString("service"),
+					Keyed.fromKey(Urgency.class, rs.getString("urgency")).orElseThrow(), Sql.instant(rs, "created_at"),
+					Sql.instant(rs, "first_acknowledged_at"), Sql.instant(rs, "resolved_at"), Sql.instant(rs, "ack_by"),
+					Sql.instant(rs, "resolve_by")))
 			.list();
 	}
 

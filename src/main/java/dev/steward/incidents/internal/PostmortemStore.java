@@ -3,9 +3,11 @@ package dev.steward.incidents.internal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
@@ -52,6 +54,27 @@ public class PostmortemStore {
 			where.and((overdue ? "" : "not ") + OVERDUE, Map.of("now", Sql.timestamp(now), "today", today));
 		}
 		return where.list(this.jdbc, SELECT, "p.incident desc", limit, ROW);
+	}
+
+	/**
+	 * How many postmortems are overdue per service, among those of incidents triggered in
+	 * {@code [since, until)}, of {@code services} or of all when it is null.
+	 */
+	public Map<String, Integer> overdueByService(Collection<String> services, Instant since, Instant until, Instant now,
+			LocalDate today) {
+		return this.jdbc
+			.sql(SELECT.replace("p.*, i.service", "i.service, count(*) as overdue")
+					+ " where i.created_at >= :since and i.created_at < :until and " + OVERDUE
+					+ (services == null ? "" : " and i.service in (:services)") + " group by i.service")
+			.param("since", Sql.timestamp(since))
+			.param("until", Sql.timestamp(until))
+			.param("now", Sql.timestamp(now))
+			.param("today", today)
+			.params(services == null ? Map.of() : Map.of("services", services))
+			.query((rs, n) -> Map.entry(rs.getString("service"), rs.getInt("overdue")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	public void insert(long incident, Instant dueAt, Instant at) {

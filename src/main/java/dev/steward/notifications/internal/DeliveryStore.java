@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.steward.common.Sql;
+import dev.steward.notifications.SentPage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -105,6 +106,17 @@ public class DeliveryStore {
 			.sql("select * from notification_deliveries where incident_number = ? order by created_at, delivery_key")
 			.param(incidentNumber)
 			.query(ROW)
+			.list();
+	}
+
+	/** The deliveries sent about any of {@code incidents}, oldest first. */
+	public List<SentPage> sent(Collection<Long> incidents) {
+		return this.jdbc.sql("""
+				select incident_number, user_name, sent_at from notification_deliveries
+				where status = 'sent' and incident_number in (:incidents) order by sent_at, delivery_key""")
+			.param("incidents", incidents)
+			.query((rs, n) -> new SentPage(rs.getLong("incident_number"), rs.getString("user_name"),
+					Sql.instant(rs, "sent_at")))
 			.list();
 	}
 

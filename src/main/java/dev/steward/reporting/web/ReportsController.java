@@ -1,0 +1,91 @@
+package dev.steward.reporting.web;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.steward.common.Csv;
+import dev.steward.reporting.ConsumerReport;
+import dev.steward.reporting.OrganizationReport;
+import dev.steward.reporting.Reports;
+import dev.steward.reporting.ServiceReport;
+import dev.steward.reporting.TeamReport;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The reports over HTTP: JSON by default, CSV for {@code Accept: text/csv}; each takes a
+ * period as {@code since}/{@code until}.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportsController {
+
+	private static final String CSV = Csv.MEDIA_TYPE + ";charset=UTF-8";
+
+	private final Reports reports;
+
+	private final JsonMapper json;
+
+	ReportsController(Reports reports, JsonMapper json) {
+		this.reports = reports;
+		this.json = json;
+	}
+
+	@GetMapping(path = "/services/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ServiceReport service(@PathVariable String service, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return this.reports.service(service, this.reports.period(since, until));
+	}
+
+	@GetMapping(path = "/services/{service}", produces = CSV)
+	String serviceCsv(@PathVariable String service, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return ReportCsv.figures(this.json.valueToTree(service(service, since, until)));
+	}
+
+	@GetMapping(path = "/teams/{team}", produces = MediaType.APPLICATION_JSON_VALUE)
+	TeamReport team(@PathVariable String team, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return this.reports.team(team, this.reports.period(since, until));
+	}
+
+	@GetMapping(path = "/teams/{team}", produces = CSV)
+	String teamCsv(@PathVariable String team, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return rows(team(team, since, until).services());
+	}
+
+	@GetMapping(path = "/consumers/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ConsumerReport consumers(@PathVariable String service, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return this.reports.consumers(service, this.reports.period(since, until));
+	}
+
+	@GetMapping(path = "/consumers/{service}", produces = CSV)
+	String consumersCsv(@PathVariable String service, @RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return rows(consumers(service, since, until).providers());
+	}
+
+	@GetMapping(path = "/organization", produces = MediaType.APPLICATION_JSON_VALUE)
+	OrganizationReport organization(@RequestParam(required = false) String since,
+			@RequestParam(required = false) String until) {
+		return this.reports.organization(this.reports.period(since, until));
+	}
+
+	@GetMapping(path = "/organization", produces = CSV)
+	String organizationCsv(@RequestParam(required = false) String since, @RequestParam(required = false) String until) {
+		return rows(this.reports.organizationRows(this.reports.period(since, until)));
+	}
+
+	private String rows(List<?> rows) {
+		return ReportCsv.rows(rows.stream().map(row -> this.json.<JsonNode>valueToTree(row)).toList());
+	}
+
+}
