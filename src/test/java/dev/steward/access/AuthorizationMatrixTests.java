@@ -143,6 +143,10 @@ class AuthorizationMatrixTests extends ApiTest {
 				org -> Map.of("type", "webhook", "address", "https://pager.example.com/hook"), SELF));
 		all.add(new Endpoint("delete contact method", "DELETE",
 				org -> "/api/v1/users/" + org.member() + "/contact-methods/pager", org -> null, SELF));
+		all.add(new Endpoint("subscribe to a digest", "PUT",
+				org -> "/api/v1/users/" + org.member() + "/digest-subscriptions/team:" + org.teamA(), org -> null,
+				SELF));
+		all.add(new Endpoint("unsubscribe from a digest", "DELETE", this::digestSubscription, org -> null, SELF));
 		all.add(new Endpoint("replace notification rules", "PUT",
 				org -> "/api/v1/users/" + org.member() + "/notification-rules",
 				org -> Map.of("rules", List.of(Map.of("after", "PT5M", "contactMethod", "pager"))), SELF));
@@ -373,6 +377,17 @@ class AuthorizationMatrixTests extends ApiTest {
 		return this.fixtures.computeIfAbsent(List.of(org, "monitor"), key -> {
 			String path = "/api/v1/services/" + org.service() + "/monitors/saturation";
 			created(this.api.put(path, Map.of("watches", "saturation")));
+			return path;
+		});
+	}
+
+	/**
+	 * The member's subscription to the organization's digest, made once per organization.
+	 */
+	private String digestSubscription(Org org) {
+		String path = "/api/v1/users/" + org.member() + "/digest-subscriptions/organization";
+		return this.fixtures.computeIfAbsent(List.of(org, "digest"), key -> {
+			created(this.api.put(path, null));
 			return path;
 		});
 	}

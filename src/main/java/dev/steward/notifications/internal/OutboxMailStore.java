@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.steward.common.Sql;
 import dev.steward.common.Text;
 import dev.steward.notifications.OutboxMessage;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,14 +29,22 @@ public class OutboxMailStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores a pending message unless its key is taken; answers whether it stored it. */
+	/**
+	 * Stores a pending message unless its key is taken (also by a concurrent insert, from
+	 * this node or another); answers whether it stored it.
+	 */
 	public boolean insert(String key, String team, String user, String subject, String body, Instant at) {
-		return this.jdbc
-			.sql("""
-					insert into outbox_mails (mail_key, team, user_name, subject, body, status, attempts, created_at)
-					select ?, ?, ?, ?, ?, 'pending', 0, ? where not exists (select 1 from outbox_mails where mail_key = ?)""")
-			.params(key, team, user, subject, body, Sql.timestamp(at), key)
-			.update() > 0;
+		try {
+			return this.jdbc
+				.sql("""
+						insert into outbox_mails (mail_key, team, user_name, subject, body, status, attempts, created_at)
+						select ?, ?, ?, ?, ?, 'pending', 0, ? where not exists (select 1 from outbox_mails where mail_key = ?)""")
+				.params(key, team, user, subject, body, Sql.timestamp(at), key)
+				.update() > 0;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	public List<OutboxMessage> toTeam(String team) {
