@@ -3,6 +3,7 @@ package dev.steward.deployments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,6 +115,19 @@ public class Deployments {
 	public Optional<Long> supersededBy(long id) {
 		Row row = this.store.find(id).orElseThrow(() -> notFound(id));
 		return this.store.supersededBy(id, row.service(), row.environment());
+	}
+
+	/**
+	 * The latest successful deployment of each service in each of {@code environments},
+	 * of one service or (when {@code service} is null) of every service, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<SuccessfulDeployment> latestSuccesses(Collection<String> environments, String service) {
+		return this.store.latestSucceeded(environments, service)
+			.stream()
+			.map(row -> new SuccessfulDeployment(row.id(), row.service(), row.environment(), row.version(),
+					row.rollbackTarget(), row.finishedAt()))
+			.toList();
 	}
 
 	/** Deployments newest first, optionally of one service, environment or status. */

@@ -1,7 +1,9 @@
 package dev.steward.deployments.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.steward.common.Sql;
@@ -72,6 +74,21 @@ public class DeploymentStore {
 		return this.jdbc.sql("""
 				select release_version from deployments where service = ? and environment = ? and status = 'succeeded'
 				order by id desc limit 1""").params(service, environment).query(String.class).optional();
+	}
+
+	/**
+	 * The latest successful deployment of each service in each of {@code environments},
+	 * of one service or (when {@code service} is null) of all.
+	 */
+	public List<Row> latestSucceeded(Collection<String> environments, String service) {
+		if (environments.isEmpty()) {
+			return List.of();
+		}
+		return new Where().and("d.service = :service", "service", service)
+			.and("d.id in (select max(id) from deployments where status = 'succeeded' and environment in (:environments)"
+					+ (service == null ? "" : " and service = :service") + " group by service, environment)",
+					Map.of("environments", environments))
+			.list(this.jdbc, "select d.* from deployments d", "d.id desc", Integer.MAX_VALUE, ROW);
 	}
 
 	public boolean succeeded(String service, String environment, String version) {
