@@ -159,7 +159,8 @@ class ScorecardApiTests extends ApiTest {
 				"infrastructure-changes/changes-approved-before-start")
 			.path("detail")
 			.asString();
-		assertThat(detail).contains("is submitted, not approved by its planned start").doesNotContain("change " + approved + " ");
+		assertThat(detail).contains("is submitted, not approved by its planned start")
+			.doesNotContain("change " + approved + " ");
 		this.fixtures.send("POST", "/api/v1/changes/" + unapproved + "/cancel", Map.of("note", "Too late"));
 		assertPasses(covered.service(), "infrastructure-changes/changes-approved-before-start",
 				"All 1 change planned to start in the last 90 days were approved before they started");
