@@ -377,6 +377,21 @@ public class ServiceCatalog {
 				.because("No aspect '" + key + "'; aspects are " + String.join(", ", Keyed.keys(Aspect.class))));
 	}
 
+	/**
+	 * The delegated rows of every service's responsibility matrix, by service; aspects
+	 * the owner handles itself are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<Responsibility>> allDelegations() {
+		return this.delegations.all();
+	}
+
+	/** Every dependency of the criticality across the organization. */
+	@Transactional(readOnly = true)
+	public List<Dependency> allDependencies(Criticality criticality) {
+		return this.dependencies.withCriticality(criticality);
+	}
+
 	/** Services and aspects that a team handles on another owner's behalf. */
 	@Transactional(readOnly = true)
 	public List<DelegatedAspect> handledBy(String team) {

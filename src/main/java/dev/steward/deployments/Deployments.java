@@ -152,6 +152,19 @@ public class Deployments {
 		return this.store.emergencies(services, since, until);
 	}
 
+	/**
+	 * The latest successful deployment of each service in each of {@code environments},
+	 * of one service or (when {@code service} is null) of every service, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<SuccessfulDeployment> latestSuccesses(Collection<String> environments, String service) {
+		return this.store.latestSucceeded(environments, service)
+			.stream()
+			.map(row -> new SuccessfulDeployment(row.id(), row.service(), row.environment(), row.version(),
+					row.rollbackTarget(), row.finishedAt()))
+			.toList();
+	}
+
 	/** Deployments newest first, optionally of one service, environment or status. */
 	@Transactional(readOnly = true)
 	public Page<Deployment> deployments(String service, String environment, String status, Integer limit,

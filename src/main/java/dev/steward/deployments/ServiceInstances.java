@@ -2,6 +2,7 @@ package dev.steward.deployments;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,15 @@ public class ServiceInstances {
 	public List<ServiceInstance> instances(String service) {
 		this.services.service(service);
 		return this.store.ofService(service).stream().map(this::instance).toList();
+	}
+
+	/**
+	 * The instances in any of {@code environments}, of one service or (when
+	 * {@code service} is null) of every service.
+	 */
+	@Transactional(readOnly = true)
+	public List<ServiceInstance> inEnvironments(Collection<String> environments, String service) {
+		return this.store.inEnvironments(environments, service).stream().map(this::instance).toList();
 	}
 
 	@Transactional(readOnly = true)

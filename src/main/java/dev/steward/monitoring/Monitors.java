@@ -3,6 +3,7 @@ package dev.steward.monitoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.steward.audit.AuditTrail;
@@ -53,6 +54,14 @@ public class Monitors {
 	public List<Monitor> monitors(String service) {
 		this.services.service(service);
 		return this.store.of(service);
+	}
+
+	/**
+	 * How many monitors each service has, by service; services without any are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> countByService() {
+		return this.store.countByService();
 	}
 
 	@Transactional(readOnly = true)

@@ -206,6 +206,25 @@ public class EscalationPolicies {
 					resolve(null, policy, read(row.levels()), at, new HashMap<>()).levels()));
 	}
 
+	/**
+	 * The policy each service names, by service name; services naming none are absent.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> assignments() {
+		Map<String, String> policies = new HashMap<>();
+		this.store.assignments().forEach(assignment -> policies.put(assignment.service(), assignment.policy()));
+		return policies;
+	}
+
+	/**
+	 * Where from now to {@code horizon} ahead a level of the policy reaches nobody; empty
+	 * when the policy does not exist (any more).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<UncoveredLevel>> uncovered(String policy, Duration horizon) {
+		return this.store.find(policy).map(row -> uncovered(read(row.levels()), horizon));
+	}
+
 	/** Whom every service's policy reaches at an instant, by service name. */
 	@Transactional(readOnly = true)
 	public List<ServiceOnCall> onCallEverywhere(Instant at) {
@@ -342,16 +361,18 @@ public class EscalationPolicies {
 	private EscalationPolicyEntry entry(PolicyStore.Row row) {
 		List<Level> levels = read(row.levels());
 		return new EscalationPolicyEntry(row.name(), row.title(), row.description(), row.team(), row.repeat(), levels,
-				this.store.servicesUsing(row.name()), uncovered(levels), row.createdAt(), row.version());
+				this.store.servicesUsing(row.name()), uncovered(levels, OnCallSchedules.GAP_HORIZON), row.createdAt(),
+				row.version());
 	}
 
 	/**
-	 * Where in the next 14 days a level reaches nobody: a level with a user target always
-	 * reaches someone; one with only schedules is uncovered where all of them have gaps.
+	 * Where from now to {@code horizon} ahead a level reaches nobody: a level with a user
+	 * target always reaches someone; one with only schedules is uncovered where all of
+	 * them have gaps.
 	 */
-	private List<UncoveredLevel> uncovered(List<Level> levels) {
+	private List<UncoveredLevel> uncovered(List<Level> levels, Duration horizon) {
 		Instant now = this.clock.instant();
-		Instant until = now.plus(OnCallSchedules.GAP_HORIZON);
+		Instant until = now.plus(horizon);
 		List<UncoveredLevel> uncovered = new ArrayList<>();
 		for (int i = 0; i < levels.size(); i++) {
 			List<Target> targets = levels.get(i).targets();

@@ -84,6 +84,12 @@ public class Slos {
 		return this.store.find(service, name).map(Slos::entry);
 	}
 
+	/** Every SLO of every service. */
+	@Transactional(readOnly = true)
+	public List<SloEntry> all() {
+		return this.store.all().stream().map(Slos::entry).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<SloEntry> slos(String service) {
 		this.services.service(service);

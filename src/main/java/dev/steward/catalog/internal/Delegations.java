@@ -3,12 +3,15 @@ package dev.steward.catalog.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.steward.catalog.Aspect;
 import dev.steward.catalog.DelegationStatus;
+import dev.steward.catalog.Responsibility;
 import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +47,24 @@ public class Delegations {
 			.query(Delegations::row)
 			.list()
 			.forEach(row -> result.put(row.aspect(), row));
+		return result;
+	}
+
+	/**
+	 * Every delegated aspect of every service as a responsibility row (with the service's
+	 * owner as accountable), by service.
+	 */
+	public Map<String, List<Responsibility>> all() {
+		Map<String, List<Responsibility>> result = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select d.*, s.owner from delegations d join services s on s.name = d.service
+				order by d.service, d.aspect""").query((rs, n) -> {
+			Row row = row(rs, n);
+			return Map.entry(row.service(),
+					new Responsibility(row.aspect(), row.handledBy(), rs.getString("owner"), row.status()));
+		})
+			.list()
+			.forEach(entry -> result.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
 		return result;
 	}
 

@@ -56,6 +56,14 @@ public class Dependencies {
 			.list();
 	}
 
+	/** Every dependency of the criticality, by provider and consumer. */
+	public List<Dependency> withCriticality(Criticality criticality) {
+		return this.jdbc.sql(SELECT + "where d.criticality = ? order by d.provider, d.consumer")
+			.param(criticality.key())
+			.query(Dependencies::row)
+			.list();
+	}
+
 	public List<Dependency> consumersOf(String provider) {
 		return this.jdbc.sql(SELECT + "where d.provider = ? order by d.consumer")
 			.param(provider)

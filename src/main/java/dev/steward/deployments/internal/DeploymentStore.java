@@ -78,6 +78,21 @@ public class DeploymentStore {
 				order by id desc limit 1""").params(service, environment).query(String.class).optional();
 	}
 
+	/**
+	 * The latest successful deployment of each service in each of {@code environments},
+	 * of one service or (when {@code service} is null) of all.
+	 */
+	public List<Row> latestSucceeded(Collection<String> environments, String service) {
+		if (environments.isEmpty()) {
+			return List.of();
+		}
+		return new Where().and("d.service = :service", "service", service)
+			.and("d.id in (select max(id) from deployments where status = 'succeeded' and environment in (:environments)"
+					+ (service == null ? "" : " and service = :service") + " group by service, environment)",
+					Map.of("environments", environments))
+			.list(this.jdbc, "select d.* from deployments d", "d.id desc", Integer.MAX_VALUE, ROW);
+	}
+
 	public boolean succeeded(String service, String environment, String version) {
 		return this.jdbc.sql("""
 				select count(*) from deployments where service = ? and environment = ? and release_version = ?

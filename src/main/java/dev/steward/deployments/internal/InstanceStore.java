@@ -1,10 +1,13 @@
 package dev.steward.deployments.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.steward.common.Sql;
+import dev.steward.common.Where;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +37,19 @@ public class InstanceStore {
 		return this.jdbc.sql("""
 				select i.* from service_instances i join environments e on e.name = i.environment
 				where i.service = ? order by e.position""").param(service).query(ROW).list();
+	}
+
+	/**
+	 * The instances in any of {@code environments}, of one service or (when
+	 * {@code service} is null) of all.
+	 */
+	public List<Row> inEnvironments(Collection<String> environments, String service) {
+		if (environments.isEmpty()) {
+			return List.of();
+		}
+		return new Where().and("service = :service", "service", service)
+			.and("environment in (:environments)", Map.of("environments", environments))
+			.list(this.jdbc, "select * from service_instances", "service, environment", Integer.MAX_VALUE, ROW);
 	}
 
 	/** Creates or replaces the instance; answers whether it was created. */

@@ -1,6 +1,8 @@
 package dev.steward.monitoring.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.steward.common.Keyed;
@@ -28,6 +30,15 @@ public class MonitorStore {
 
 	public List<Monitor> of(String service) {
 		return this.jdbc.sql("select * from monitors where service = ? order by name").param(service).query(ROW).list();
+	}
+
+	/** How many monitors each service has, for services with any. */
+	public Map<String, Integer> countByService() {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.sql("select service, count(*) as monitors from monitors group by service")
+			.query((rs, n) -> counts.put(rs.getString("service"), rs.getInt("monitors")))
+			.list();
+		return counts;
 	}
 
 	public Optional<Monitor> find(String service, String name) {
