@@ -36,14 +36,14 @@ import dev.steward.windows.WindowEntry;
  * @param coverage where a policy's levels reach nobody within a horizon, remembered
  */
 record ScorecardFacts(Instant now, List<ServiceEntry> services, Map<String, TeamEntry> teams,
-		Set<String> usersWithEmail, Map<String, List<ApiEntry>> apis, Map<String, List<DatastoreEntry>> datastores,
-		Map<String, List<DirectAccess>> reachesForeign, Map<String, List<DirectAccess>> reachedByOthers,
-		Map<String, List<WindowEntry>> windowsByScope, List<String> productionEnvironments,
-		Map<String, SuccessfulDeployment> latestProduction, Map<String, List<String>> productionInstances,
-		Map<String, List<Change>> changes, Map<String, List<SloEntry>> slos, Map<String, List<String>> hardConsumers,
-		Set<String> activeAgreements, Map<String, Integer> monitors, Map<String, OverdueReview> overdueReviews,
-		Map<String, String> policies, Map<String, List<PostmortemEntry>> overduePostmortems,
-		Map<String, List<Responsibility>> delegations,
+		Map<String, List<String>> digestSubscribers, Map<String, List<ApiEntry>> apis,
+		Map<String, List<DatastoreEntry>> datastores, Map<String, List<DirectAccess>> reachesForeign,
+		Map<String, List<DirectAccess>> reachedByOthers, Map<String, List<WindowEntry>> windowsByScope,
+		List<String> productionEnvironments, Map<String, SuccessfulDeployment> latestProduction,
+		Map<String, List<String>> productionInstances, Map<String, List<Change>> changes,
+		Map<String, List<SloEntry>> slos, Map<String, List<String>> hardConsumers, Set<String> activeAgreements,
+		Map<String, Integer> monitors, Map<String, OverdueReview> overdueReviews, Map<String, String> policies,
+		Map<String, List<PostmortemEntry>> overduePostmortems, Map<String, List<Responsibility>> delegations,
 		BiFunction<String, Duration, Optional<List<UncoveredLevel>>> coverage) {
 
 	/** A service reaching a datastore of another service directly. */

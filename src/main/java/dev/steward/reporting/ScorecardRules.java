@@ -310,25 +310,13 @@ class ScorecardRules {
 	}
 
 	private static void reporting(Checks checks, ServiceEntry service, ScorecardFacts facts) {
-		TeamEntry team = facts.teams().get(service.owner());
-		String check = "report-recipients";
-		if (team == null) {
-			checks.fail(Aspect.REPORTING, check, "The owning team " + service.owner() + " does not exist");
-		}
-		else if (team.email() != null && !team.email().isBlank()) {
-			checks.pass(Aspect.REPORTING, check, "Reports and digests go to the team address " + team.email());
-		}
-		else {
-			long reachable = team.members()
-				.stream()
-				.filter(member -> facts.usersWithEmail().contains(member.user()))
-				.count();
-			checks.add(Aspect.REPORTING, check, reachable > 0, reachable > 0
-					? "Team " + team.name() + " has no address of its own; reports and digests go to "
-							+ count(reachable, "member") + " by email"
-					: "Team " + team.name()
-							+ " has no email address and no member with one, so reports and digests reach nobody");
-		}
+		List<String> subscribers = facts.digestSubscribers().getOrDefault(service.owner(), List.of());
+		checks.add(Aspect.REPORTING, "digest-subscribers", !subscribers.isEmpty(),
+				subscribers.isEmpty()
+						? "Nobody subscribes to the weekly digest of team " + service.owner()
+								+ ", so its report reaches no one"
+						: count(subscribers.size(), "user") + " subscribe" + (subscribers.size() == 1 ? "s" : "")
+								+ " to the weekly digest of team " + service.owner() + ": " + names(subscribers));
 	}
 
 	private static void delegations(Checks checks, ServiceEntry service, ScorecardFacts facts) {

@@ -99,6 +99,8 @@ class ScorecardSources {
 
 	private final Postmortems postmortems;
 
+	private final DigestSubscriptions subscriptions;
+
 	private final ScorecardThresholds thresholds;
 
 	private final Clock clock;
@@ -107,7 +109,7 @@ class ScorecardSources {
 			DataAccess dataAccess, Windows windows, Environments environments, Deployments deployments,
 			ServiceInstances instances, Changes changes, Slos slos, SlaAgreements agreements, Monitors monitors,
 			MonitoringReviews reviews, EscalationPolicies policies, Postmortems postmortems,
-			ScorecardThresholds thresholds, Clock clock) {
+			DigestSubscriptions subscriptions, ScorecardThresholds thresholds, Clock clock) {
 		this.catalog = catalog;
 		this.directory = directory;
 		this.apis = apis;
@@ -124,6 +126,7 @@ class ScorecardSources {
 		this.reviews = reviews;
 		this.policies = policies;
 		this.postmortems = postmortems;
+		this.subscriptions = subscriptions;
 		this.thresholds = thresholds;
 		this.clock = clock;
 	}
@@ -156,7 +159,7 @@ class ScorecardSources {
 			.map(EnvironmentEntry::name)
 			.toList();
 		Map<String, List<UncoveredLevel>> coverage = new HashMap<>();
-		return new ScorecardFacts(now, services, teams, usersWithEmail(teams.values(), only == null),
+		return new ScorecardFacts(now, services, teams, digestSubscribers(only),
 				byService(
 						only != null ? this.apis.ofService(name)
 								: everything(cursor -> this.apis.apis(null, null, null, Cursor.MAX_LIMIT, cursor)),
@@ -190,18 +193,14 @@ class ScorecardSources {
 		return teams.stream().collect(Collectors.toMap(TeamEntry::name, Function.identity()));
 	}
 
-	/** The users among the teams' members who have an email address. */
-	private Set<String> usersWithEmail(Collection<TeamEntry> teams, boolean everyUser) {
-		List<UserEntry> users = everyUser ? everything(cursor -> this.directory.users(Cursor.MAX_LIMIT, cursor))
-				: teams.stream()
-					.flatMap(team -> team.members().stream())
-					.map(member -> this.directory.findUser(member.user()))
-					.flatMap(Optional::stream)
-					.toList();
-		return users.stream()
-			.filter(user -> user.email() != null && !user.email().isBlank())
-			.map(UserEntry::name)
-			.collect(Collectors.toSet());
+	/** The users subscribed to each team's digest (of one service's team, or of all). */
+	private Map<String, List<String>> digestSubscribers(ServiceEntry only) {
+		List<DigestSubscription> subscriptions = only != null ? this.subscriptions.ofTeam(only.owner())
+				: this.subscriptions.all();
+		return subscriptions.stream()
+			.filter(subscription -> subscription.team() != null)
+			.collect(Collectors.groupingBy(DigestSubscription::team,
+					Collectors.mapping(DigestSubscription::user, Collectors.toList())));
 	}
 
 	/**

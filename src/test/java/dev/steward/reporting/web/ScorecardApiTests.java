@@ -62,7 +62,8 @@ class ScorecardApiTests extends ApiTest {
 		assertDetail(scorecard, "incident-response/escalation-coverage",
 				"Policy " + covered.policy() + " reaches someone at every level for the next 28 days");
 		assertDetail(scorecard, "incident-response/postmortems-done", "No postmortem is overdue");
-		assertDetail(scorecard, "reporting/report-recipients", "go to 3 members by email");
+		assertDetail(scorecard, "reporting/digest-subscribers",
+				"1 user subscribes to the weekly digest of team " + covered.team() + ": " + covered.lead());
 		assertDetail(scorecard, "tooling/delegation-accepted", "Handled by the owning team " + covered.team());
 		assertDetail(scorecard, "databases/no-foreign-access", "No other service reaches its datastores directly");
 	}
@@ -220,10 +221,16 @@ class ScorecardApiTests extends ApiTest {
 	}
 
 	@Test
-	void reportsNeedAnAddressOfTheTeamOrOfAMember() {
-		assertPasses(service(this.fixtures.team("ops@example.com"), 3), "reporting/report-recipients",
-				"Reports and digests go to the team address ops@example.com");
-		assertFails(service(this.fixtures.team(null), 3), "reporting/report-recipients", "reach nobody");
+	void reportingNeedsSomeoneSubscribedToTheTeamsDigest() {
+		String lead = this.fixtures.user();
+		String team = this.fixtures.team(null, ScorecardFixtures.member(lead, "lead"));
+		String service = service(team, 3);
+		assertFails(service, "reporting/digest-subscribers",
+				"Nobody subscribes to the weekly digest of team " + team + ", so its report reaches no one");
+		created(this.api.put("/api/v1/users/" + lead + "/digest-subscriptions/organization", null));
+		assertFails(service, "reporting/digest-subscribers", "Nobody subscribes");
+		created(this.api.put("/api/v1/users/" + lead + "/digest-subscriptions/team:" + team, null));
+		assertPasses(service, "reporting/digest-subscribers", "1 user subscribes to the weekly digest of team " + team);
 	}
 
 	@Test

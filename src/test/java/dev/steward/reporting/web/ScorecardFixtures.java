@@ -79,6 +79,7 @@ final class ScorecardFixtures {
 		monitor(service);
 		String policy = policy(team, Map.of("type", "user", "name", lead));
 		assign(service, policy);
+		send("PUT", "/api/v1/users/" + lead + "/digest-subscriptions/team:" + team, null);
 		return new Covered(service, team, lead, datastore, production, consumer, policy);
 	}
 
