@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.steward.access.Credentials;
+import dev.steward.reporting.DigestSubscriptions;
 import dev.steward.catalog.DependencyRequest;
 import dev.steward.catalog.Directory;
 import dev.steward.catalog.ProductCatalog;
@@ -55,11 +56,13 @@ class DemoOrganization implements ApplicationRunner {
 
 	private final DemoApisAndData apisAndData;
 
+	private final DigestSubscriptions digests;
+
 	private final TransactionTemplate transaction;
 
 	DemoOrganization(Directory directory, ProductCatalog products, ServiceCatalog services, Credentials credentials,
 			DemoRotations rotations, DemoIncidents incidents, DemoDeployments deployments, DemoSlos slos,
-			DemoApisAndData apisAndData, TransactionTemplate transaction) {
+			DemoApisAndData apisAndData, DigestSubscriptions digests, TransactionTemplate transaction) {
 		this.directory = directory;
 		this.products = products;
 		this.services = services;
@@ -69,6 +72,7 @@ class DemoOrganization implements ApplicationRunner {
 		this.deployments = deployments;
 		this.slos = slos;
 		this.apisAndData = apisAndData;
+		this.digests = digests;
 		this.transaction = transaction;
 	}
 
@@ -111,6 +115,8 @@ class DemoOrganization implements ApplicationRunner {
 		this.deployments.load();
 		this.slos.load();
 		this.apisAndData.load();
+		this.digests.subscribe(DemoAccount.USER, "team:payments");
+		this.digests.subscribe("gustav-lind", DigestSubscriptions.ORGANIZATION);
 		this.credentials.setPassword(DemoAccount.USER, DemoAccount.PASSWORD);
 	}
 
