@@ -51,9 +51,12 @@ public final class ReportPagesText {
 		return share == null ? NONE : number(share * 100, 1) + " %";
 	}
 
-	/** A share (0.9995) as a percentage with at most two decimals ("99.95 %"). */
-	public String precisePercent(Double share) {
-		return share == null ? NONE : number(share * 100, 2) + " %";
+	/**
+	 * A figure already in percent, such as an SLI or objective (99.95), with at most
+	 * three decimals ("99.95 %").
+	 */
+	public String percentage(Double percent) {
+		return percent == null ? NONE : number(percent, 3) + " %";
 	}
 
 	/** A number with at most {@code decimals} decimals, trailing zeros left out. */
