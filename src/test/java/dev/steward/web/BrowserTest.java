@@ -97,13 +97,20 @@ public abstract class BrowserTest extends ApiTest {
 	 * would, and answers its text.
 	 */
 	protected String downloadInThisSession(String path) {
-		ApiClient.Reply feed = fetchInThisSession(path);
-		assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
-		assertThat(feed.header("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
-		assertThat(feed.header("Content-Disposition"))
+		return downloadInThisSession(path, "text/calendar");
+	}
+
+	/**
+	 * Downloads a file of {@code mediaType} with the browser's session cookie, as a click
+	 * on its link would, and answers its text.
+	 */
+	protected String downloadInThisSession(String path, String mediaType) {
+		ApiClient.Reply file = fetchInThisSession(path);
+		assertThat(file.status()).as(file.toString()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(mediaType));
+		assertThat(file.header("Content-Disposition"))
 			.hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
-		return feed.body();
+		return file.body();
 	}
 
 	/** Whether nothing matches, asked without waiting for something to appear. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.steward.common.Csv;
 
@@ -40,6 +41,16 @@ final class ReportCsv {
 			}
 		}
 		return csv.toString();
+	}
+
+	/** A single service's report as figures, from its JSON form. */
+	static String figures(Object report, JsonMapper json) {
+		return figures(json.<JsonNode>valueToTree(report));
+	}
+
+	/** One row per element of {@code rows}, from their JSON form. */
+	static String rows(List<?> rows, JsonMapper json) {
+		return rows(rows.stream().map(row -> json.<JsonNode>valueToTree(row)).toList());
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package dev.steward.reporting.web;
 
-import java.util.List;
-
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.steward.common.Csv;
@@ -46,7 +43,7 @@ class ReportsController {
 	@GetMapping(path = "/services/{service}", produces = CSV)
 	String serviceCsv(@PathVariable String service, @RequestParam(required = false) String since,
 			@RequestParam(required = false) String until) {
-		return ReportCsv.figures(this.json.valueToTree(service(service, since, until)));
+		return ReportCsv.figures(service(service, since, until), this.json);
 	}
 
 	@GetMapping(path = "/teams/{team}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +55,7 @@ class ReportsController {
 	@GetMapping(path = "/teams/{team}", produces = CSV)
 	String teamCsv(@PathVariable String team, @RequestParam(required = false) String since,
 			@RequestParam(required = false) String until) {
-		return rows(team(team, since, until).services());
+		return ReportCsv.rows(team(team, since, until).services(), this.json);
 	}
 
 	@GetMapping(path = "/consumers/{service}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +67,7 @@ class ReportsController {
 	@GetMapping(path = "/consumers/{service}", produces = CSV)
 	String consumersCsv(@PathVariable String service, @RequestParam(required = false) String since,
 			@RequestParam(required = false) String until) {
-		return rows(consumers(service, since, until).providers());
+		return ReportCsv.rows(consumers(service, since, until).providers(), this.json);
 	}
 
 	@GetMapping(path = "/organization", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,11 +78,7 @@ class ReportsController {
 
 	@GetMapping(path = "/organization", produces = CSV)
 	String organizationCsv(@RequestParam(required = false) String since, @RequestParam(required = false) String until) {
-		return rows(this.reports.organizationRows(this.reports.period(since, until)));
-	}
-
-	private String rows(List<?> rows) {
-		return ReportCsv.rows(rows.stream().map(row -> this.json.<JsonNode>valueToTree(row)).toList());
+		return ReportCsv.rows(this.reports.organizationRows(this.reports.period(since, until)), this.json);
 	}
 
 }
