@@ -14,25 +14,21 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=bench/env.sh
 . "$here/../env.sh"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PORT=${PORT:-18080}
 DB_NAME=${DB_NAME:-steward_bench}
-TEAMS=${TEAMS:-1000}
-SERVICES=${SERVICES:-10000}
-DEPENDENCIES=${DEPENDENCIES:-50000}
-CONCURRENCY=${CONCURRENCY:-16}
 WRK=${WRK:-wrk}
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 WRK_DURATION=${WRK_DURATION:-20s}
 WRK_WARMUP=${WRK_WARMUP:-5s}          # unmeasured run before each measured one (JIT warm-up); 0 to skip
 WRK_SERIAL_DURATION=${WRK_SERIAL_DURATION:-10s}  # extra run with 1 connection (latency without queueing); 0 to skip
-LOAD_TIMEOUT=${LOAD_TIMEOUT:-1200}    # seconds the loader may take before it is killed
 KEEP_LOGS=${KEEP_LOGS:-0}             # 1 keeps the work directory (server log, outputs)
 
 work="$(mktemp -d -t steward-catalog-bench.XXXXXX)"
 # shellcheck source=bench/lib/server.sh
 . "$here/../lib/server.sh"
+# shellcheck source=bench/lib/catalog.sh
+. "$here/../lib/catalog.sh"
 ok=0
 
 cleanup() {
@@ -52,13 +48,7 @@ fresh_database
 start_server "$work/server.log"
 echo "   $(grep -o 'Started Steward in [0-9.]* seconds' "$work/server.log" || true)"
 
-echo "== Loading $TEAMS teams, $SERVICES services, $DEPENDENCIES dependencies (concurrency $CONCURRENCY)"
-t1=$(now)
-timeout --signal=TERM "$LOAD_TIMEOUT" "$JAVA" "$here/CatalogLoader.java" --url "http://127.0.0.1:$PORT" \
-  --token "$token" --teams "$TEAMS" --services "$SERVICES" --dependencies "$DEPENDENCIES" \
-  --concurrency "$CONCURRENCY" | tee "$work/loader.txt"
-load_wall=$(elapsed "$t1" "$(now)")
-echo "   loader wall time (including compiling the single-file program): $load_wall s"
+load_catalog "$work/loader.txt"
 
 rows=$(psql_bench -At -F ' ' -c "select (select count(*) from teams), (select count(*) from services),
   (select count(*) from dependencies), (select count(*) from audit_entries),

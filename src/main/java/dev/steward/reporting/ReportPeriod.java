@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.steward.common.Validation;
 
@@ -75,8 +74,8 @@ public record ReportPeriod(Instant since, Instant until) {
 	/** The ISO week (in UTC) of an instant, such as {@code 2026-W09}. */
 	public static String isoWeek(Instant instant) {
 		var date = instant.atOffset(ZoneOffset.UTC).toLocalDate();
-		return String.format(Locale.ROOT, "%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR),
-				date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+		int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+		return date.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
 	}
 
 }

@@ -160,10 +160,9 @@ final class ReportTally {
 		if (millis.isEmpty()) {
 			return null;
 		}
-		List<Long> sorted = millis.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		double median = sorted.size() % 2 == 1 ? sorted.get(middle)
-				: (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+		long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+		int middle = sorted.length / 2;
+		double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
 		return Math.round(median / 1000);
 	}
 

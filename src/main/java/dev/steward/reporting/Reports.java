@@ -86,7 +86,7 @@ public class Reports {
 
 	public TeamReport team(String name, ReportPeriod period) {
 		TeamEntry team = this.directory.team(name);
-		List<ServiceEntry> services = this.catalog.ownedBy(name).stream().map(this.catalog::service).toList();
+		List<ServiceEntry> services = services(new ServiceFilter(name, null, null, null, null));
 		ReportSources.Tallies tallies = this.sources.gather(services.stream().map(ServiceEntry::name).toList(), period,
 				false, true);
 		ReportTally total = tallies.total();
@@ -129,14 +129,14 @@ public class Reports {
 	}
 
 	public OrganizationReport organization(ReportPeriod period) {
-		return organization(period, this.sources.gather(null, period, true, false), allServices());
+		return organization(period, this.sources.gather(null, period, true, false), services(ServiceFilter.none()));
 	}
 
 	/** One row per service of the organization, for the CSV form of its report. */
 	public List<ServiceFigures> organizationRows(ReportPeriod period) {
 		ReportSources.Tallies tallies = this.sources.gather(null, period, false, false);
 		Map<String, String> groups = groups();
-		return allServices().stream()
+		return services(ServiceFilter.none()).stream()
 			.map(service -> figures(service, groups.get(service.owner()), tallies.of(service.name()), period))
 			.toList();
 	}
@@ -179,12 +179,14 @@ public class Reports {
 			.collect(Collectors.toMap(TeamEntry::name, team -> team.parent() != null ? team.parent() : team.name()));
 	}
 
-	private List<ServiceEntry> allServices() {
+	/**
+	 * The services {@code filter} selects, by name, read in pages of the largest size.
+	 */
+	private List<ServiceEntry> services(ServiceFilter filter) {
 		List<ServiceEntry> services = new ArrayList<>();
 		String cursor = null;
 		do {
-			Page<ServiceEntry> page = this.catalog.services(new ServiceFilter(null, null, null, null, null),
-					Cursor.MAX_LIMIT, cursor);
+			Page<ServiceEntry> page = this.catalog.services(filter, Cursor.MAX_LIMIT, cursor);
 			services.addAll(page.items());
 			cursor = page.nextCursor();
 		}

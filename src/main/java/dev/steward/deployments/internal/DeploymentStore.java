@@ -184,7 +184,7 @@ public class DeploymentStore {
 	 * The outcomes of the deployments to {@code environments} that may have reached one
 	 * in {@code [since, until)} (requested before its end, not finished before its
 	 * start), of {@code services} or of all when it is null, from their history in one
-	 * query.
+	 * query; deployments without any outcome step are left out.
 	 */
 	public List<DeploymentOutcome> outcomes(Collection<String> services, Collection<String> environments, Instant since,
 			Instant until) {
@@ -195,6 +195,7 @@ public class DeploymentStore {
 					min(case when h.status in ('failed', 'rolling-back') then h.at end) as failed_at,
 					min(case when h.status = 'rolled-back' then h.at end) as rolled_back_at
 					from deployments d join deployment_history h on h.deployment_id = d.id
+					and h.status in ('succeeded', 'failed', 'rolling-back', 'rolled-back')
 					where d.environment in (:environments) and d.requested_at < :until
 					and (d.finished_at is null or d.finished_at >= :since)"""
 					+ (services == null ? "" : " and d.service in (:services)")
