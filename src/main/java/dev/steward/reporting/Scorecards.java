@@ -110,8 +110,19 @@ public class Scorecards {
 	}
 
 	/**
-	 * For the organization report: per aspect, the share (0–100) of services that pass
-	 * every check of that aspect; 100 for every aspect when there are no services.
+	 * For each of the fourteen aspects, in order, the share of services (in percent, one
+	 * decimal) that pass every check of that aspect now.
+	 */
+	public List<AspectCompliance> compliance() {
+		return complianceByAspect().entrySet()
+			.stream()
+			.map(entry -> new AspectCompliance(entry.getKey().key(), entry.getKey().label(), entry.getValue()))
+			.toList();
+	}
+
+	/**
+	 * Per aspect, the share (0–100) of services that pass every check of that aspect; 100
+	 * for every aspect when there are no services.
 	 */
 	public Map<Aspect, Double> complianceByAspect() {
 		return compliance(ranking());

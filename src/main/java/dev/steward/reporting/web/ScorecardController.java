@@ -7,6 +7,7 @@ import dev.steward.common.Page;
 import dev.steward.reporting.ScorecardEntry;
 import dev.steward.reporting.ScorecardSummary;
 import dev.steward.reporting.ScorecardTeam;
+import dev.steward.reporting.AspectCompliance;
 import dev.steward.reporting.Scorecards;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +39,11 @@ class ScorecardController {
 			@RequestParam(required = false) String level, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String cursor) {
 		return this.scorecards.scorecards(team, level, limit, cursor);
+	}
+
+	@GetMapping(SCORECARDS + "/compliance")
+	Map<String, List<AspectCompliance>> compliance() {
+		return Map.of("items", this.scorecards.compliance());
 	}
 
 	@GetMapping(SCORECARDS + "/teams")

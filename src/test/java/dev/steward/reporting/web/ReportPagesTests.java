@@ -152,6 +152,7 @@ class ReportPagesTests extends ApiTest {
 		assertThat(tableRow(organization, "incidents-chart", lastWeek.path("week").asString()))
 			.as("the chart's numbers as a table")
 			.containsExactly(lastWeek.path("incidents").asString(), lastWeek.path("high").asString());
+		assertThat(organization).contains("id=\"compliance-table\"", "Service development");
 		assertThat(organization).contains("id=\"group-table\"", "id=\"product-table\"", "id=\"tier-table\"",
 				"data-key=\"" + team + "\"");
 		assertThat(organization)

@@ -1,5 +1,6 @@
 package dev.steward.reporting.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -129,6 +130,11 @@ class ScorecardRankingTests extends ApiTest {
 			.count();
 		assertThat(compliance.get(Aspect.SERVICE_DEVELOPMENT))
 			.isEqualTo(Math.round(1000.0 * ownersPassing / services) / 10.0);
+		JsonNode items = ok(this.api.get("/api/v1/scorecards/compliance")).json().path("items");
+		assertThat(items.findValuesAsString("aspect"))
+			.containsExactly(Arrays.stream(Aspect.values()).map(Aspect::key).toArray(String[]::new));
+		assertThat(items.get(1).path("label").asString()).isEqualTo("Service development");
+		assertThat(items.get(1).path("compliance").asDouble()).isBetween(0.0, 100.0);
 	}
 
 	private void assertLevel(String service, String level) {
