@@ -7,7 +7,10 @@ import dev.steward.notifications.NotificationSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Puts each delivered and each failed notification on its incident's timeline. */
+/**
+ * Puts each delivered and each failed notification on its incident's timeline, once even
+ * when an outcome is delivered again after a node's failure.
+ */
 @Component
 class NotificationOutcomes {
 
@@ -23,7 +26,7 @@ class NotificationOutcomes {
 	@ApplicationModuleListener
 	void on(NotificationSent sent) {
 		if (this.incidents.find(sent.incidentNumber()).isPresent()) {
-			this.timeline.record(sent.incidentNumber(), "notified", null,
+			this.timeline.recordOnce(sent.incidentNumber(), sent.at(), "notified",
 					sent.user() + " by " + sent.channel() + " (" + sent.contactMethod() + ")",
 					Map.of("user", sent.user(), "channel", sent.channel(), "contactMethod", sent.contactMethod(),
 							"attempt", sent.attempt()));
@@ -33,7 +36,7 @@ class NotificationOutcomes {
 	@ApplicationModuleListener
 	void on(NotificationFailed failed) {
 		if (this.incidents.find(failed.incidentNumber()).isPresent()) {
-			this.timeline.record(failed.incidentNumber(), "notification-failed", null,
+			this.timeline.recordOnce(failed.incidentNumber(), failed.at(), "notification-failed",
 					failed.user() + " by " + failed.channel() + ": " + failed.reason()
 							+ (failed.finalFailure() ? " (giving up)" : " (will retry)"),
 					Map.of("user", failed.user(), "channel", failed.channel(), "contactMethod", failed.contactMethod(),
