@@ -30,7 +30,10 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
  * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON.
+ * and stores task data as JSON. A node marks the timers it runs alive every
+ * {@code steward.timers.heartbeat-interval}; timers of a node that missed
+ * {@code steward.timers.missed-heartbeats-limit} heartbeats (it died) are run again by
+ * another.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
@@ -49,17 +52,25 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int threads;
 
+	private final Duration heartbeatInterval;
+
+	private final int missedHeartbeatsLimit;
+
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
-			@Value("${steward.timers.threads:4}") int threads) {
+			@Value("${steward.timers.threads:4}") int threads,
+			@Value("${steward.timers.heartbeat-interval:PT5S}") Duration heartbeatInterval,
+			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
 		this.json = json;
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
+		this.heartbeatInterval = heartbeatInterval;
+		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
 	}
 
 	/**
@@ -110,6 +121,8 @@ public class DurableTimers implements SmartLifecycle {
 			.serializer(new JsonTaskData(this.json))
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
+			.heartbeatInterval(this.heartbeatInterval)
+			.missedHeartbeatsLimit(this.missedHeartbeatsLimit)
 			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
 			.build();
 	}
