@@ -29,8 +29,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * done every so often, such as reminders) is planned when the scheduler starts. The
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
- * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON.
+ * {@code steward.timers.threads} threads, reads time from the application's
+ * {@link Clock}, stores task data as JSON and measures every run ({@link TimerMetrics}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
@@ -49,17 +49,20 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int threads;
 
+	private final TimerMetrics metrics;
+
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
-			@Value("${steward.timers.threads:4}") int threads) {
+			@Value("${steward.timers.threads:4}") int threads, TimerMetrics metrics) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
 		this.json = json;
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -74,6 +77,7 @@ public class DurableTimers implements SmartLifecycle {
 	@Override
 	public void start() {
 		Scheduler scheduler = scheduler();
+		this.metrics.register(this.tasks.orderedStream().map(Task::getName).toList());
 		scheduler.start();
 		this.running = scheduler;
 	}
@@ -111,6 +115,7 @@ public class DurableTimers implements SmartLifecycle {
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
 			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+			.addExecutionInterceptor(this.metrics)
 			.build();
 	}
 
