@@ -43,9 +43,14 @@ public abstract class ApiTest {
 	}
 
 	protected String user() {
+		return user("Europe/Berlin");
+	}
+
+	/** A new user whose own time zone is {@code timeZone} (an IANA zone id). */
+	protected String user(String timeZone) {
 		String name = unique("user");
 		created(this.api.post("/api/v1/users", Map.of("name", name, "displayName", "User " + name, "email",
-				name + "@example.com", "timeZone", "Europe/Berlin")));
+				name + "@example.com", "timeZone", timeZone)));
 		return name;
 	}
 

@@ -80,11 +80,8 @@ class TimerMetrics implements ExecutionInterceptor {
 	}
 
 	private Timer lag(String task) {
-		return Timer.builder("steward.timers.lag")
-			.description("How late a durable timer started after its instance fell due")
-			.tag("task", task)
-			.serviceLevelObjectives(LAG_BUCKETS)
-			.register(this.meters);
+		return Histograms.timer(this.meters, "steward.timers.lag",
+				"How late a durable timer started after its instance fell due", LAG_BUCKETS, "task", task);
 	}
 
 	private Timer run(String task, String result) {

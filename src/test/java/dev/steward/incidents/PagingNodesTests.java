@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.ApiClient;
 import dev.steward.ApiTest;
@@ -31,7 +31,8 @@ class PagingNodesTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static final MailInbox mail = MailInbox.start();
+	@RegisterExtension
+	static final MailInbox mail = new MailInbox();
 
 	private final NodeDatabase database = NodeDatabase.create();
 
@@ -41,11 +42,6 @@ class PagingNodesTests {
 	void stopNodes() {
 		this.nodes.forEach(ConfigurableApplicationContext::close);
 		this.database.drop();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.stop();
 	}
 
 	@Test
@@ -85,11 +81,13 @@ class PagingNodesTests {
 	}
 
 	private ConfigurableApplicationContext start() {
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--spring.datasource.url=" + this.database.url(),
+						"--spring.datasource.username=" + this.database.user(),
+						"--spring.datasource.password=" + this.database.password()));
+		mail.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		ConfigurableApplicationContext node = new SpringApplicationBuilder(Steward.class, TestClock.Configuration.class)
-			.run("--server.port=0", "--spring.datasource.url=" + this.database.url(),
-					"--spring.datasource.username=" + this.database.user(),
-					"--spring.datasource.password=" + this.database.password(), "--spring.mail.host=127.0.0.1",
-					"--spring.mail.port=" + mail.port());
+			.run(arguments.toArray(String[]::new));
 		this.nodes.add(node);
 		return node;
 	}

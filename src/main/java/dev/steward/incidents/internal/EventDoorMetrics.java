@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.steward.common.Histograms;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,11 +125,9 @@ public class EventDoorMetrics {
 	}
 
 	private Timer ingest(String door) {
-		return Timer.builder("steward.events.ingest")
-			.description("From a request reaching an event door to its answer, given once the event is filed")
-			.tag("door", door)
-			.serviceLevelObjectives(INGEST_BUCKETS)
-			.register(this.meters);
+		return Histograms.timer(this.meters, "steward.events.ingest",
+				"From a request reaching an event door to its answer, given once the event is filed", INGEST_BUCKETS,
+				"door", door);
 	}
 
 	/** One request at a door, from its arrival. */

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import dev.steward.common.GaugeReadings;
+import dev.steward.common.Histograms;
 import dev.steward.incidents.IncidentStatus;
 import dev.steward.incidents.Urgency;
 import org.springframework.stereotype.Component;
@@ -56,11 +57,9 @@ class IncidentMetrics {
 	}
 
 	private Timer firstNotification(String urgency) {
-		return Timer.builder("steward.paging.first.notification")
-			.description("From an incident being triggered to its first notification being sent")
-			.tag("urgency", urgency)
-			.serviceLevelObjectives(FIRST_NOTIFICATION_BUCKETS)
-			.register(this.meters);
+		return Histograms.timer(this.meters, "steward.paging.first.notification",
+				"From an incident being triggered to its first notification being sent", FIRST_NOTIFICATION_BUCKETS,
+				"urgency", urgency);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.steward.incidents.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -183,6 +185,20 @@ public class IncidentStore {
 		this.jdbc.sql("""
 				insert into incident_timeline (incident, at, type, actor, message, data)
 				values (?, ?, ?, ?, ?, ?)""").params(number, Sql.timestamp(at), type, actor, message, data).update();
+	}
+
+	/**
+	 * Adds a timeline entry unless the incident already has one of the same type, time
+	 * and message, so that recording an event delivered twice leaves one entry.
+	 */
+	public void addTimelineOnce(long number, Instant at, String type, String message, String data) {
+		OffsetDateTime stored = Sql.timestamp(at.truncatedTo(ChronoUnit.MICROS));
+		this.jdbc.sql("""
+				insert into incident_timeline (incident, at, type, actor, message, data)
+				select ?, ?, ?, null, ?, ? where not exists (select 1 from incident_timeline
+				where incident = ? and type = ? and at = ? and message = ?)""")
+			.params(number, stored, type, message, data, number, type, stored, message)
+			.update();
 	}
 
 	public List<TimelineRow> timeline(long number) {

@@ -10,8 +10,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts each delivered and each failed notification on its incident's timeline, and
- * measures how long after the incident was triggered the first one went out.
+ * Puts each delivered and each failed notification on its incident's timeline, once even
+ * when an outcome is delivered again after a node's failure, and measures how long after
+ * the incident was triggered the first one went out.
  */
 @Component
 class NotificationOutcomes {
@@ -32,7 +33,8 @@ class NotificationOutcomes {
 
 	/**
 	 * Holds the incident's row while it looks for an earlier {@code notified} entry, so
-	 * that of two deliveries sent at once only one counts as the first.
+	 * that of two deliveries sent at once only one counts as the first, and an outcome
+	 * delivered again counts no more.
 	 */
 	@ApplicationModuleListener
 	void on(NotificationSent sent) {
@@ -42,7 +44,7 @@ class NotificationOutcomes {
 				this.metrics.firstNotificationSent(incident.get().urgency(),
 						Duration.between(incident.get().createdAt(), sent.at()));
 			}
-			this.timeline.record(sent.incidentNumber(), NOTIFIED, null,
+			this.timeline.recordOnce(sent.incidentNumber(), sent.at(), NOTIFIED,
 					sent.user() + " by " + sent.channel() + " (" + sent.contactMethod() + ")",
 					Map.of("user", sent.user(), "channel", sent.channel(), "contactMethod", sent.contactMethod(),
 							"attempt", sent.attempt()));
@@ -52,7 +54,7 @@ class NotificationOutcomes {
 	@ApplicationModuleListener
 	void on(NotificationFailed failed) {
 		if (this.incidents.find(failed.incidentNumber()).isPresent()) {
-			this.timeline.record(failed.incidentNumber(), "notification-failed", null,
+			this.timeline.recordOnce(failed.incidentNumber(), failed.at(), "notification-failed",
 					failed.user() + " by " + failed.channel() + ": " + failed.reason()
 							+ (failed.finalFailure() ? " (giving up)" : " (will retry)"),
 					Map.of("user", failed.user(), "channel", failed.channel(), "contactMethod", failed.contactMethod(),

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.steward.common.Histograms;
 import dev.steward.slas.SloEvaluator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -134,11 +135,7 @@ class SloEvaluationTask {
 		}
 
 		private Timer timer(String name, String result) {
-			return Timer.builder(name)
-				.description(DESCRIPTIONS.get(name))
-				.tag("result", result)
-				.serviceLevelObjectives(PASS_BUCKETS)
-				.register(this.meters);
+			return Histograms.timer(this.meters, name, DESCRIPTIONS.get(name), PASS_BUCKETS, "result", result);
 		}
 
 	}
