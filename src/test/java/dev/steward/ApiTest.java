@@ -72,6 +72,13 @@ public abstract class ApiTest {
 		return name;
 	}
 
+	/** A new integration key of {@code service}: the routing key its events carry. */
+	protected String integrationKey(String service) {
+		return created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
+			.path("key")
+			.asString();
+	}
+
 	/**
 	 * Makes sure the shared environments {@code staging} (order 50, not production) and
 	 * {@code production} (order 100) exist, as windows and deployments default to them.

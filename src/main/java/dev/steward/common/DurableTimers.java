@@ -29,11 +29,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * done every so often, such as reminders) is planned when the scheduler starts. The
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
- * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON. A node marks the timers it runs alive every
- * {@code steward.timers.heartbeat-interval}; timers of a node that missed
- * {@code steward.timers.missed-heartbeats-limit} heartbeats (it died) are run again by
- * another.
+ * {@code steward.timers.threads} threads, reads time from the application's
+ * {@link Clock}, stores task data as JSON and measures every run ({@link TimerMetrics}).
+ * A node marks the timers it runs alive every {@code steward.timers.heartbeat-interval};
+ * timers of a node that missed {@code steward.timers.missed-heartbeats-limit} heartbeats
+ * (it died) are run again by another.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
@@ -56,13 +56,15 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int missedHeartbeatsLimit;
 
+	private final TimerMetrics metrics;
+
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
 			@Value("${steward.timers.threads:4}") int threads,
 			@Value("${steward.timers.heartbeat-interval:PT5S}") Duration heartbeatInterval,
-			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit) {
+			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit, TimerMetrics metrics) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
@@ -71,6 +73,7 @@ public class DurableTimers implements SmartLifecycle {
 		this.threads = threads;
 		this.heartbeatInterval = heartbeatInterval;
 		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -85,6 +88,7 @@ public class DurableTimers implements SmartLifecycle {
 	@Override
 	public void start() {
 		Scheduler scheduler = scheduler();
+		this.metrics.register(this.tasks.orderedStream().map(Task::getName).toList());
 		scheduler.start();
 		this.running = scheduler;
 	}
@@ -124,6 +128,7 @@ public class DurableTimers implements SmartLifecycle {
 			.heartbeatInterval(this.heartbeatInterval)
 			.missedHeartbeatsLimit(this.missedHeartbeatsLimit)
 			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+			.addExecutionInterceptor(this.metrics)
 			.build();
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,6 +206,28 @@ public class IncidentStore {
 			.param(number)
 			.query(TIMELINE)
 			.list();
+	}
+
+	/** Whether the incident's timeline has an entry of {@code type}. */
+	public boolean hasTimelineEntry(long number, String type) {
+		return this.jdbc.sql("select count(*) from incident_timeline where incident = ? and type = ?")
+			.params(number, type)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * How many incidents are open, per urgency and status: keys are
+	 * {@code urgency/status}.
+	 */
+	public Map<String, Long> openCounts() {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select urgency, status, count(*) as open_count from incidents
+				where status in ('triggered', 'acknowledged') group by urgency, status""").query(rs -> {
+			counts.put(rs.getString("urgency") + "/" + rs.getString("status"), rs.getLong("open_count"));
+		});
+		return counts;
 	}
 
 	/**
