@@ -30,12 +30,18 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
  * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON.
+ * and stores task data as JSON. A node marks the instances it runs alive every
+ * {@code steward.timers.heartbeat-interval}; an instance whose node missed
+ * {@value #MISSED_HEARTBEATS} of them (killed in the middle) is run again by another
+ * node.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
 
 	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(30);
+
+	/** Heartbeats an instance's node may miss before another node runs it again. */
+	static final int MISSED_HEARTBEATS = 6;
 
 	private final DataSource dataSource;
 
@@ -49,17 +55,21 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int threads;
 
+	private final Duration heartbeatInterval;
+
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
-			@Value("${steward.timers.threads:4}") int threads) {
+			@Value("${steward.timers.threads:4}") int threads,
+			@Value("${steward.timers.heartbeat-interval:PT5S}") Duration heartbeatInterval) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
 		this.json = json;
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
+		this.heartbeatInterval = heartbeatInterval;
 	}
 
 	/**
@@ -110,6 +120,8 @@ public class DurableTimers implements SmartLifecycle {
 			.serializer(new JsonTaskData(this.json))
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
+			.heartbeatInterval(this.heartbeatInterval)
+			.missedHeartbeatsLimit(MISSED_HEARTBEATS)
 			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
 			.build();
 	}
