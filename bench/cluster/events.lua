@@ -15,14 +15,7 @@
 
 local result = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/result.lua")
 
-local thread_count = 0
-local threads = {}
-
-function setup(thread)
-  thread:set("id", thread_count)
-  thread_count = thread_count + 1
-  table.insert(threads, thread)
-end
+local threads = result.number_threads()
 
 local routing_keys, run, per_key, pause
 local counter = 0
@@ -62,8 +55,8 @@ function response(status, headers, body)
   if status < 200 or status >= 300 then
     return
   end
-  local dedup = body:match('"dedupKey":"([^"]*)"')
-  local incident = body:match('"incident":(%d+)')
+  local dedup = body:match('"dedupKey"%s*:%s*"([^"]*)"')
+  local incident = body:match('"incident"%s*:%s*(%d+)')
   if dedup == nil or incident == nil then
     unreadable = unreadable + 1
     return
