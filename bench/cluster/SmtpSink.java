@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * ({@code [Steward] HIGH #42 …}) and the escalation level and round from the "Details" of
  * the body ({@code level: 2}, {@code round: 1}, the round counted from 1); a message
  * without them is logged with "-" in their place. A message the client abandons before
- * its final "." is not logged: the node did not hand it over.
+ * its final "." is not logged: the node did not hand it over. With {@code --delay-ms} it
+ * waits that long after logging a message before it answers, which widens the moment in
+ * which a node has handed a message over but not yet recorded it as sent.
  *
  * <pre>
- * java bench/cluster/SmtpSink.java --port 18025 --log /tmp/mails.tsv
+ * java bench/cluster/SmtpSink.java --port 18025 --log /tmp/mails.tsv [--delay-ms 0]
  * </pre>
  *
  * JDK only; a virtual thread per connection; runs until killed.
@@ -45,7 +47,10 @@ public class SmtpSink {
 
 	private final PrintWriter log;
 
-	SmtpSink(Path log) throws IOException {
+	private final long delayMillis;
+
+	SmtpSink(Path log, long delayMillis) throws IOException {
+		this.delayMillis = delayMillis;
 		this.log = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND));
 	}
@@ -53,17 +58,19 @@ public class SmtpSink {
 	public static void main(String[] args) throws IOException {
 		int port = 0;
 		Path log = null;
+		long delayMillis = 0;
 		for (int i = 0; i + 1 < args.length; i += 2) {
 			switch (args[i]) {
 				case "--port" -> port = Integer.parseInt(args[i + 1]);
 				case "--log" -> log = Path.of(args[i + 1]);
+				case "--delay-ms" -> delayMillis = Long.parseLong(args[i + 1]);
 				default -> throw new IllegalArgumentException("unknown option " + args[i]);
 			}
 		}
 		if (port == 0 || log == null) {
 			throw new IllegalArgumentException("usage: SmtpSink --port PORT --log FILE");
 		}
-		SmtpSink sink = new SmtpSink(log);
+		SmtpSink sink = new SmtpSink(log, delayMillis);
 		try (ServerSocket server = new ServerSocket(port, 500, InetAddress.getLoopbackAddress())) {
 			System.out.printf(Locale.ROOT, "SMTP sink listening on 127.0.0.1:%d, logging to %s%n", port, log);
 			while (true) {
@@ -154,7 +161,17 @@ public class SmtpSink {
 			}
 			this.log.flush();
 		}
+		pause();
 		return true;
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.delayMillis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** The address of {@code RCPT TO:<ana@example.com>}, lower-cased. */

@@ -48,6 +48,7 @@ fi
 WRK=${WRK:-wrk}
 WRK_THREADS=${WRK_THREADS:-2}
 ESCALATION_SPAN=30                  # the policy below: 4 steps, 10 s apart
+SMTP_DELAY_MS=${SMTP_DELAY_MS:-0}  # the sink's wait before it accepts each message (widens the send-then-commit moment)
 STEWARD_PROPERTIES=${STEWARD_PROPERTIES:-}  # more Spring properties for the nodes, space-separated name=value
 STEWARD_JAVA_OPTS=${STEWARD_JAVA_OPTS:--Xmx768m}
 KEEP_LOGS=${KEEP_LOGS:-0}
@@ -120,7 +121,7 @@ node_url() { echo "http://127.0.0.1:${NODE_PORTS[$1]}"; }
 fresh_database
 echo "== SMTP sink on 127.0.0.1:$SMTP_PORT"
 : >"$work/mails.tsv"
-setsid "$JAVA" "$here/SmtpSink.java" --port "$SMTP_PORT" --log "$work/mails.tsv" >"$work/sink.log" 2>&1 &
+setsid "$JAVA" "$here/SmtpSink.java" --port "$SMTP_PORT" --log "$work/mails.tsv" --delay-ms "$SMTP_DELAY_MS" >"$work/sink.log" 2>&1 &
 sink_pid=$!
 
 # The launcher builds the jar (and its class cache) when missing: once, before three start at once.
