@@ -30,10 +30,7 @@ function init(args)
   if routing_keys[1] == nil or routing_keys[2] == nil then
     error("pass two routing keys after --")
   end
-  wrk.method = "POST"
-  wrk.path = "/api/v1/events"
-  wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["Accept"] = "application/json"
+  result.post_json("/api/v1/events")
 end
 
 function delay()

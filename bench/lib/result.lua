@@ -1,6 +1,6 @@
 -- Shared by the wrk scripts of the benchmarks: the one machine-readable RESULT line that
--- their done() prints and the run scripts read (bench/lib/server.sh `field`), and the
--- numbering of threads for scripts that count per thread.
+-- their done() prints and the run scripts read (bench/lib/server.sh `field`), the
+-- numbering of threads for scripts that count per thread, and JSON POST requests.
 --
 -- wrk (4.x, LuaJIT) loads a script with -s by the path given, relative to the working
 -- directory, and runs it in one Lua state per thread plus one for setup/done. A script
@@ -53,6 +53,14 @@ function M.number_threads()
     table.insert(threads, thread)
   end
   return threads
+end
+
+-- Makes every request of this thread a JSON POST to `path` (answers asked for as JSON).
+function M.post_json(path)
+  wrk.method = "POST"
+  wrk.path = path
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Accept"] = "application/json"
 end
 
 function M.write(summary, latency, percentiles, label)
