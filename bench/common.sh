@@ -14,17 +14,24 @@ require_launcher_and_free_port() {
   fi
 }
 
-# Stops the server started as $server_pid (TERM, then KILL after 30 s) and forgets it.
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM -- "-$server_pid" 2>/dev/null || kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      echo "The server did not stop within 30 s; killing it" >&2
-      kill -KILL -- "-$server_pid" 2>/dev/null || kill -KILL "$server_pid" 2>/dev/null || true
+# stop_group PID: stops the process PID started with setsid and its process group (TERM,
+# then KILL after 30 s).
+stop_group() {
+  local pid=$1
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "Process $pid did not stop within 30 s; killing it" >&2
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
-    wait "$server_pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
   fi
+}
+
+# Stops the server started as $server_pid and forgets it.
+stop_server() {
+  stop_group "$server_pid"
   server_pid=""
 }
 

@@ -1,5 +1,6 @@
 -- Shared by the wrk scripts of the benchmarks: the one machine-readable RESULT line that
--- their done() prints and the run scripts read (bench/lib/server.sh `field`).
+-- their done() prints and the run scripts read (bench/lib/server.sh `field`), the
+-- numbering of threads for scripts that count per thread, and JSON POST requests.
 --
 -- wrk (4.x, LuaJIT) loads a script with -s by the path given, relative to the working
 -- directory, and runs it in one Lua state per thread plus one for setup/done. A script
@@ -40,6 +41,26 @@ function M.line(summary, latency, percentiles, label)
   table.insert(parts, string.format("max_ms=%.2f non2xx=%d socket_errors=%d", latency.max / 1000, e.status,
     e.connect + e.read + e.write + e.timeout))
   return table.concat(parts, " ")
+end
+
+-- Numbers wrk's threads: defines the global setup() that gives each thread its 0-based
+-- number as the global `id`, and answers the list of threads, for done() to read their
+-- counters with thread:get(…).
+function M.number_threads()
+  local threads = {}
+  setup = function(thread)
+    thread:set("id", #threads)
+    table.insert(threads, thread)
+  end
+  return threads
+end
+
+-- Makes every request of this thread a JSON POST to `path` (answers asked for as JSON).
+function M.post_json(path)
+  wrk.method = "POST"
+  wrk.path = path
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Accept"] = "application/json"
 end
 
 function M.write(summary, latency, percentiles, label)

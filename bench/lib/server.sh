@@ -33,30 +33,52 @@ drop_database() {
   fi
 }
 
-# start_server LOG [property=value…]: starts steward on 127.0.0.1:$PORT against $DB_NAME
-# with a fresh bootstrap token ($token) and waits until it is healthy. `steward server`
-# takes no Spring arguments of its own (picocli refuses unknown options), so the properties
-# go to the JVM as -D system properties through STEWARD_JAVA_OPTS, which the launcher passes on.
-start_server() {
-  local log=$1; shift
+# java_options [property=value…]: $STEWARD_JAVA_OPTS with each property as a -D option
+java_options() {
   local opts="${STEWARD_JAVA_OPTS:-}" p
   for p in "$@"; do opts="$opts -D$p"; done
-  token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
-  echo "== Starting steward on 127.0.0.1:$PORT with$opts (log: $log)"
-  local t0; t0=$(now)
-  rm -rf "$work/data"
+  printf '%s' "$opts"
+}
+
+# launch_steward PORT DATA_DIR LOG TOKEN [property=value…]: starts `steward server` on
+# 127.0.0.1:PORT against $DB_NAME with the bootstrap token TOKEN, in the background, and sets
+# $launched_pid. `steward server` takes no Spring arguments of its own (picocli refuses
+# unknown options), so the properties go to the JVM as -D system properties through
+# STEWARD_JAVA_OPTS, which the launcher passes on.
+launch_steward() {
+  local port=$1 data=$2 log=$3 bootstrap=$4; shift 4
+  local opts; opts=$(java_options "$@")
   # setsid: the server gets its own process group, so cleanup stops it and anything it started
-  STEWARD_BOOTSTRAP_TOKEN="$token" SERVER_ADDRESS=127.0.0.1 STEWARD_JAVA_OPTS="$opts" \
-    setsid "$STEWARD" server --port "$PORT" --data-dir "$work/data" \
+  STEWARD_BOOTSTRAP_TOKEN="$bootstrap" SERVER_ADDRESS=127.0.0.1 STEWARD_JAVA_OPTS="$opts" \
+    setsid "$STEWARD" server --port "$port" --data-dir "$data" \
     --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$DB_NAME" --db-user "$PGUSER" ${DB_PASSWORD:+--db-password "$DB_PASSWORD"} \
     >"$log" 2>&1 &
-  server_pid=$!
+  launched_pid=$!
+}
+
+# wait_healthy PORT PID: waits until the server PID on 127.0.0.1:PORT answers UP on
+# /actuator/health, at most $START_TIMEOUT s; dies when it exits or does not get there.
+wait_healthy() {
+  local port=$1 pid=$2
   local deadline=$(( $(date +%s) + START_TIMEOUT ))
-  until curl -sf --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
-    kill -0 "$server_pid" 2>/dev/null || die "the server exited during start"
-    [ "$(date +%s)" -lt "$deadline" ] || die "no healthy server after $START_TIMEOUT s"
+  until curl -sf --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+    kill -0 "$pid" 2>/dev/null || die "the server on port $port exited during start"
+    [ "$(date +%s)" -lt "$deadline" ] || die "no healthy server on port $port after $START_TIMEOUT s"
     sleep 0.25
   done
+}
+
+# start_server LOG [property=value…]: starts steward on 127.0.0.1:$PORT against $DB_NAME
+# with a fresh bootstrap token ($token) and waits until it is healthy.
+start_server() {
+  local log=$1; shift
+  token="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  echo "== Starting steward on 127.0.0.1:$PORT with$(java_options "$@") (log: $log)"
+  local t0; t0=$(now)
+  rm -rf "$work/data"
+  launch_steward "$PORT" "$work/data" "$log" "$token" "$@"
+  server_pid=$launched_pid
+  wait_healthy "$PORT" "$server_pid"
   echo "   healthy after $(elapsed "$t0" "$(now)") s"
 }
 

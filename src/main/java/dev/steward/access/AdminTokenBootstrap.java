@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,8 +57,10 @@ public class AdminTokenBootstrap implements ApplicationRunner {
 		}
 		boolean generate = this.configuredToken == null || this.configuredToken.isBlank();
 		String token = generate ? ApiTokens.newSecret() : this.configuredToken;
-		this.tokens.insert(UUID.randomUUID().toString(), null, "bootstrap", token,
-				Set.of(Scopes.READ, Scopes.WRITE, Scopes.ADMIN), this.clock.instant(), null);
+		if (!store(token)) {
+			log.info("Another node created the organization-admin token from STEWARD_BOOTSTRAP_TOKEN first");
+			return;
+		}
 		if (generate) {
 			Path file = writeTokenFile(token);
 			this.generatedToken = token;
@@ -65,6 +68,22 @@ public class AdminTokenBootstrap implements ApplicationRunner {
 		}
 		else {
 			log.info("Created the organization-admin token from STEWARD_BOOTSTRAP_TOKEN");
+		}
+	}
+
+	/**
+	 * Stores the bootstrap token; answers false when it exists already, as when several
+	 * nodes start at once with the same {@code STEWARD_BOOTSTRAP_TOKEN} and another one
+	 * stored it between this node's check and its insert.
+	 */
+	boolean store(String token) {
+		try {
+			this.tokens.insert(UUID.randomUUID().toString(), null, "bootstrap", token,
+					Set.of(Scopes.READ, Scopes.WRITE, Scopes.ADMIN), this.clock.instant(), null);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
 		}
 	}
 

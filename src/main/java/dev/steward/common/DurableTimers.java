@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -125,11 +126,20 @@ public class DurableTimers implements SmartLifecycle {
 			.serializer(new JsonTaskData(this.json))
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
+			.schedulerName(new SchedulerName.Fixed(nodeName()))
 			.heartbeatInterval(this.heartbeatInterval)
 			.missedHeartbeatsLimit(this.missedHeartbeatsLimit)
 			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
 			.addExecutionInterceptor(this.metrics)
 			.build();
+	}
+
+	/**
+	 * This node in {@code scheduled_tasks.picked_by}: its host name and process id, so
+	 * that several nodes on one host (or with one name) can be told apart.
+	 */
+	static String nodeName() {
+		return new SchedulerName.Hostname().getName() + "/" + ProcessHandle.current().pid();
 	}
 
 	/** Task data as JSON through the application's mapper; no data is stored as null. */

@@ -1,5 +1,6 @@
 package dev.steward.incidents;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,16 @@ import dev.steward.TestClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Paging survives a restart in the middle of an escalation, and two Steward nodes on one
- * database page each step once: each test starts real application instances on one shared
- * in-memory database and one mail server.
+ * Paging survives a restart in the middle of an escalation, two Steward nodes on one
+ * database page each step once, and a step held by a node that died is taken over: each
+ * test starts real application instances on one shared in-memory database and one mail
+ * server.
  */
 class PagingNodesTests {
 
@@ -78,6 +81,24 @@ class PagingNodesTests {
 			.findValuesAsString("type")
 			.stream()
 			.filter("escalated"::equals)).hasSize(1);
+	}
+
+	@Test
+	void aStepThatAKilledNodeWasRunningIsRunAgainByAnotherWithinAMinute() {
+		ConfigurableApplicationContext node = start();
+		Paging paging = Paging.setUp(client(node));
+		long incident = paging.trigger(client(node));
+		await().atMost(PATIENCE).until(() -> mail.to(paging.first()).size() == 1);
+		TestClock clock = node.getBean(TestClock.class);
+		int held = node.getBean(JdbcClient.class)
+			.sql("""
+					update scheduled_tasks set picked = true, picked_by = 'killed-node', last_heartbeat = ?
+					where task_name = 'incident-escalation' and task_instance like ?""")
+			.params(Timestamp.from(clock.instant()), "incident-" + incident + "-%")
+			.update();
+		assertThat(held).as("the next step, held as a node killed while running it leaves it").isEqualTo(1);
+		clock.advance(Duration.ofMinutes(6));
+		await().atMost(PATIENCE).until(() -> mail.to(paging.second()).size() == 1);
 	}
 
 	private ConfigurableApplicationContext start() {
