@@ -219,6 +219,11 @@ class NotificationDeliveryTests extends ApiTest {
 
 		await().atMost(PATIENCE).until(() -> "sent".equals(status(0)));
 		assertThat(this.receiver.requests()).hasSize(3);
+		assertThat(this.receiver.requests().stream().map(request -> request.header("Idempotency-Key").orElseThrow()))
+			.as("every attempt of one delivery names it the same way")
+			.hasSize(3)
+			.allMatch(key -> key.matches("steward-[0-9a-f]{32}"))
+			.containsOnly(this.receiver.requests().get(0).header("Idempotency-Key").orElseThrow());
 		assertThat(this.notifications.deliveries(this.incident).get(0).attempts()).isEqualTo(3);
 		await().atMost(PATIENCE).until(() -> this.events.all().size() == 3);
 		List<Object> published = this.events.all();

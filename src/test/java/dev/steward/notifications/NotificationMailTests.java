@@ -75,6 +75,8 @@ class NotificationMailTests extends ApiTest {
 		MimeMessage mail = mails.get(0);
 		assertThat(mail.getSubject()).isEqualTo("[Steward] HIGH #" + this.incident + " payments-api: Checkout fails");
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("pager@steward.example.com");
+		assertThat(mail.getMessageID()).as("the same on every attempt of the delivery")
+			.matches("<steward-[0-9a-f]{32}@steward\\.example\\.com>");
 		assertThat(GreenMailUtil.getBody(mail)).contains("Error rate 12 % on POST /checkout", "Service:  payments-api",
 				"Urgency:  high", "Status:   triggered", "region: eu-west-1",
 				"Acknowledge: https://steward.example.com/incidents/42/acknowledge",
