@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -27,6 +30,7 @@ import dev.steward.slas.SloEntry;
 import dev.steward.slas.SloIndicator;
 import dev.steward.slas.SloStatus;
 import dev.steward.slas.Slos;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,11 +60,15 @@ public class Reports {
 
 	private final Scorecards scorecards;
 
+	private final Executor executor;
+
 	private final Clock clock;
 
 	Reports(ReportSources sources, ServiceCatalog catalog, Directory directory, Slos slos, SlaAgreements agreements,
-			MonitoringReviews monitoring, Scorecards scorecards, Clock clock) {
+			MonitoringReviews monitoring, Scorecards scorecards,
+			@Qualifier("applicationTaskExecutor") Executor executor, Clock clock) {
 		this.scorecards = scorecards;
+		this.executor = executor;
 		this.sources = sources;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -131,8 +139,15 @@ public class Reports {
 		return new ConsumerReport(name, period.since(), period.until(), providers);
 	}
 
+	/**
+	 * The organization report; the compliance per aspect is scored on another thread
+	 * while the period's figures are gathered, as the two read different tables.
+	 */
 	public OrganizationReport organization(ReportPeriod period) {
-		return organization(period, this.sources.gather(null, period, true, false), services(ServiceFilter.none()));
+		CompletableFuture<List<AspectCompliance>> compliance = CompletableFuture
+			.supplyAsync(this.scorecards::compliance, this.executor);
+		return organization(period, this.sources.gather(null, period, true, false), services(ServiceFilter.none()),
+				compliance);
 	}
 
 	/** One row per service of the organization, for the CSV form of its report. */
@@ -145,7 +160,7 @@ public class Reports {
 	}
 
 	private OrganizationReport organization(ReportPeriod period, ReportSources.Tallies tallies,
-			List<ServiceEntry> services) {
+			List<ServiceEntry> services, CompletableFuture<List<AspectCompliance>> compliance) {
 		Map<String, String> groups = groups();
 		return new OrganizationReport(period.since(), period.until(),
 				rollUps(services, tallies, period, service -> "all").get(0),
@@ -158,7 +173,20 @@ public class Reports {
 					DoraFigures dora = tally.doraFigures(period);
 					return new OrganizationReport.Week(week, incidents.total(), incidents.high(), dora.deployments(),
 							dora.changeFailureRate());
-				}).toList(), this.scorecards.compliance());
+				}).toList(), joined(compliance));
+	}
+
+	/** The value of {@code future}, or the exception it failed with. */
+	private static <T> T joined(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private static List<OrganizationReport.RollUp> rollUps(List<ServiceEntry> services, ReportSources.Tallies tallies,
