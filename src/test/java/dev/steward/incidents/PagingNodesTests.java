@@ -1,7 +1,6 @@
 package dev.steward.incidents;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,12 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.steward.ApiClient;
-import dev.steward.ApiTest;
 import dev.steward.MailInbox;
-import dev.steward.Steward;
 import dev.steward.TestClock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.steward.TestNodes;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,14 +29,11 @@ class PagingNodesTests {
 
 	private static final MailInbox mail = MailInbox.start();
 
-	private final NodeDatabase database = NodeDatabase.create();
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+	private final TestNodes nodes = new TestNodes();
 
 	@AfterEach
 	void stopNodes() {
-		this.nodes.forEach(ConfigurableApplicationContext::close);
-		this.database.drop();
+		this.nodes.close();
 	}
 
 	@AfterAll
@@ -85,18 +78,11 @@ class PagingNodesTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		ConfigurableApplicationContext node = new SpringApplicationBuilder(Steward.class, TestClock.Configuration.class)
-			.run("--server.port=0", "--spring.datasource.url=" + this.database.url(),
-					"--spring.datasource.username=" + this.database.user(),
-					"--spring.datasource.password=" + this.database.password(), "--spring.mail.host=127.0.0.1",
-					"--spring.mail.port=" + mail.port());
-		this.nodes.add(node);
-		return node;
+		return this.nodes.start("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port());
 	}
 
 	private static ApiClient client(ConfigurableApplicationContext node) {
-		int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-		return new ApiClient("http://127.0.0.1:" + port, ApiTest.ADMIN_TOKEN);
+		return TestNodes.admin(node);
 	}
 
 	/** A service whose policy pages {@code first} by schedule, then {@code second}. */
