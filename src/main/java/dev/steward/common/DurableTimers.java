@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,12 +31,18 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
  * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON.
+ * and stores task data as JSON. A timer a node is running is marked by a heartbeat every
+ * {@code steward.timers.heartbeat-interval}; six missed heartbeats (a node that died) let
+ * another node run it again.
+ * <p>
+ * Stopping happens while the web server drains its requests, in the same shutdown phase:
+ * the scheduler picks no new timer (the due ones it had fetched but not yet picked stay
+ * free for other nodes), gives the running ones {@code steward.timers.shutdown-max-wait},
+ * interrupts those still running and waits as long again; a timer that outlives that
+ * keeps its pick and is run again by another node when its heartbeats are missed.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
-
-	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(30);
 
 	private final DataSource dataSource;
 
@@ -49,17 +56,25 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int threads;
 
+	private final Duration heartbeatInterval;
+
+	private final Duration shutdownMaxWait;
+
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
-			@Value("${steward.timers.threads:4}") int threads) {
+			@Value("${steward.timers.threads:4}") int threads,
+			@Value("${steward.timers.heartbeat-interval:PT30S}") Duration heartbeatInterval,
+			@Value("${steward.timers.shutdown-max-wait:PT10S}") Duration shutdownMaxWait) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
 		this.json = json;
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
+		this.heartbeatInterval = heartbeatInterval;
+		this.shutdownMaxWait = shutdownMaxWait;
 	}
 
 	/**
@@ -81,16 +96,48 @@ public class DurableTimers implements SmartLifecycle {
 	/** Stops fetching due timers and waits for the ones running to finish. */
 	@Override
 	public void stop() {
-		Scheduler scheduler = this.running;
-		this.running = null;
+		Scheduler scheduler = takeRunning();
 		if (scheduler != null) {
 			scheduler.stop();
 		}
 	}
 
+	/**
+	 * Stops as {@link #stop()} does, on a thread of its own, so that the web server
+	 * drains its requests meanwhile.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		Scheduler scheduler = takeRunning();
+		if (scheduler == null) {
+			callback.run();
+			return;
+		}
+		Thread.ofPlatform().name("durable-timers-stop").start(() -> {
+			try {
+				scheduler.stop();
+			}
+			finally {
+				callback.run();
+			}
+		});
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
+	}
+
+	/** The phase in which the web server stops gracefully. */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+	}
+
+	private Scheduler takeRunning() {
+		Scheduler scheduler = this.running;
+		this.running = null;
+		return scheduler;
 	}
 
 	/**
@@ -110,7 +157,8 @@ public class DurableTimers implements SmartLifecycle {
 			.serializer(new JsonTaskData(this.json))
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
-			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+			.heartbeatInterval(this.heartbeatInterval)
+			.shutdownMaxWait(this.shutdownMaxWait)
 			.build();
 	}
 
