@@ -43,9 +43,14 @@ public abstract class ApiTest {
 	}
 
 	protected String user() {
+		return user("Europe/Berlin");
+	}
+
+	/** A new user whose own time zone is {@code timeZone} (an IANA zone id). */
+	protected String user(String timeZone) {
 		String name = unique("user");
 		created(this.api.post("/api/v1/users", Map.of("name", name, "displayName", "User " + name, "email",
-				name + "@example.com", "timeZone", "Europe/Berlin")));
+				name + "@example.com", "timeZone", timeZone)));
 		return name;
 	}
 
@@ -65,6 +70,13 @@ public abstract class ApiTest {
 		created(this.api.post("/api/v1/services",
 				Map.of("name", name, "title", "Service " + name, "owner", owner, "tier", tier)));
 		return name;
+	}
+
+	/** A new integration key of {@code service}: the routing key its events carry. */
+	protected String integrationKey(String service) {
+		return created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
+			.path("key")
+			.asString();
 	}
 
 	/**

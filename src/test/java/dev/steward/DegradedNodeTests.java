@@ -29,11 +29,8 @@ class DegradedNodeTests {
 
 	@Test
 	void aMailOutageLeavesTheNodeReadyADatabaseOutageMakesItUnreadyButAlive() {
-		MailInbox gone = MailInbox.start();
-		int closedPort = gone.port();
-		gone.stop();
 		ConfigurableApplicationContext node = this.nodes.start("--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + closedPort, "--spring.datasource.hikari.allow-pool-suspension=true",
+				"--spring.mail.port=" + MailInbox.freePort(), "--spring.datasource.hikari.allow-pool-suspension=true",
 				"--spring.datasource.hikari.connection-timeout=250");
 		ApiClient admin = TestNodes.admin(node);
 		ApiClient anonymous = admin.withToken(null);

@@ -13,30 +13,38 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real SMTP server (GreenMail) on a free local port, and the mail it received per user.
+ * As a JUnit extension ({@code @RegisterExtension static final MailInbox mail = new
+ * MailInbox();}) it gives each test class a server of its own: started before the class,
+ * stopped after it.
  */
-public final class MailInbox {
+public final class MailInbox implements BeforeAllCallback, AfterAllCallback {
 
-	private final GreenMail smtp;
+	private static final String HOST = "127.0.0.1";
 
-	private MailInbox(GreenMail smtp) {
-		this.smtp = smtp;
+	private volatile GreenMail smtp;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		GreenMail server = new GreenMail(new ServerSetup(freePort(), HOST, "smtp"));
+		server.start();
+		this.smtp = server;
 	}
 
-	public static MailInbox start() {
-		GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-		smtp.start();
-		return new MailInbox(smtp);
-	}
-
-	public int port() {
-		return this.smtp.getSmtp().getPort();
-	}
-
-	public void stop() {
+	@Override
+	public void afterAll(ExtensionContext context) {
 		this.smtp.stop();
+		this.smtp = null;
+	}
+
+	/** The {@code spring.mail.*} properties that send an application's mail here. */
+	public Map<String, String> springProperties() {
+		return Map.of("spring.mail.host", HOST, "spring.mail.port", Integer.toString(server().getSmtp().getPort()));
 	}
 
 	/**
@@ -46,7 +54,7 @@ public final class MailInbox {
 	 */
 	public List<MimeMessage> to(String user) {
 		Map<String, MimeMessage> byId = new LinkedHashMap<>();
-		for (MimeMessage mail : this.smtp.getReceivedMessages()) {
+		for (MimeMessage mail : server().getReceivedMessages()) {
 			try {
 				if (Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
 					.anyMatch(address -> address.toString().equals(user + "@example.com"))) {
@@ -60,7 +68,19 @@ public final class MailInbox {
 		return List.copyOf(byId.values());
 	}
 
-	private static int freePort() {
+	private GreenMail server() {
+		GreenMail server = this.smtp;
+		if (server == null) {
+			throw new IllegalStateException("The mail server runs only while a test class that registers it does");
+		}
+		return server;
+	}
+
+	/**
+	 * A local port that nothing listens on at the moment: the address of a mail server
+	 * that is gone.
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,6 +87,12 @@ public class ServiceCatalog {
 	@Transactional(readOnly = true)
 	public Optional<ServiceEntry> findService(String name) {
 		return this.services.find(name);
+	}
+
+	/** The owning team of each of {@code names} that exists, in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, String> owners(Collection<String> names) {
+		return this.services.owners(names);
 	}
 
 	@Transactional(readOnly = true)

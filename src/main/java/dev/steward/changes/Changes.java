@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,7 +105,7 @@ public class Changes {
 		return Page
 			.of(this.store.page(service, status, from, until, Cursor.decodeNumber(cursor), size + 1), size,
 					row -> Long.toString(row.id()))
-			.map(this::change);
+			.mapAll(this::changes);
 	}
 
 	/**
@@ -376,8 +377,25 @@ public class Changes {
 	}
 
 	private Change change(Row row) {
-		String owner = this.services.findService(row.service()).map(ServiceEntry::owner).orElse(null);
-		List<ChangeStore.ApprovalRow> approvals = this.store.approvals(row.id());
+		return changes(List.of(row)).get(0);
+	}
+
+	/**
+	 * The changes of {@code rows}, reading owners, approvals and history for all at once.
+	 */
+	private List<Change> changes(List<Row> rows) {
+		List<Long> ids = rows.stream().map(Row::id).toList();
+		Map<String, String> owners = this.services.owners(rows.stream().map(Row::service).distinct().toList());
+		Map<Long, List<ChangeStore.ApprovalRow>> approvals = this.store.approvals(ids);
+		Map<Long, List<ChangeStore.StepRow>> history = this.store.history(ids);
+		return rows.stream()
+			.map(row -> change(row, owners.get(row.service()), approvals.getOrDefault(row.id(), List.of()),
+					history.getOrDefault(row.id(), List.of())))
+			.toList();
+	}
+
+	private Change change(Row row, String owner, List<ChangeStore.ApprovalRow> approvals,
+			List<ChangeStore.StepRow> history) {
 		boolean submitted = ChangeStatus.SUBMITTED.key().equals(row.status());
 		return new Change(row.id(), row.service(), owner, row.title(),
 				Keyed.fromKey(ChangeCategory.class, row.category()).orElseThrow(), row.description(),
@@ -392,8 +410,7 @@ public class Changes {
 					.toList(),
 				submitted && owner != null ? approvalsNeeded(row, owner, approvals) : List.of(), row.outcome(),
 				row.createdBy(), row.createdAt(), row.startedAt(), row.finishedAt(),
-				this.store.history(row.id())
-					.stream()
+				history.stream()
 					.map(step -> new Step(step.at(), Keyed.fromKey(ChangeStatus.class, step.status()).orElseThrow(),
 							step.actor(), step.detail()))
 					.toList(),

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,21 +42,8 @@ class ImportCommand {
 				System.err.println("--default-tier must be between 1 and 4");
 				return ExitCodes.USAGE;
 			}
-			try {
-				BackstageImport conversion = new BackstageImport(this.defaultTier);
-				ManifestFiles.load(this.paths).forEach(conversion::convert);
-				write(this.output, conversion.documents());
-				conversion.report().forEach(System.out::println);
-				return ExitCodes.OK;
-			}
-			catch (ManifestFiles.Unreadable ex) {
-				System.err.println(ex.getMessage());
-				return ExitCodes.ERROR;
-			}
-			catch (IOException ex) {
-				System.err.println("Cannot write to " + this.output + ": " + ex.getMessage());
-				return ExitCodes.ERROR;
-			}
+			BackstageImport conversion = new BackstageImport(this.defaultTier);
+			return convert(this.paths, this.output, conversion::convert, conversion::documents, conversion::report);
 		}
 
 	}
@@ -75,23 +64,33 @@ class ImportCommand {
 
 		@Override
 		public Integer call() {
-			try {
-				OpenSloImport conversion = new OpenSloImport();
-				ManifestFiles.load(this.paths).forEach(conversion::read);
-				write(this.output, conversion.documents());
-				conversion.report().forEach(System.out::println);
-				return ExitCodes.OK;
-			}
-			catch (ManifestFiles.Unreadable ex) {
-				System.err.println(ex.getMessage());
-				return ExitCodes.ERROR;
-			}
-			catch (IOException ex) {
-				System.err.println("Cannot write to " + this.output + ": " + ex.getMessage());
-				return ExitCodes.ERROR;
-			}
+			OpenSloImport conversion = new OpenSloImport();
+			return convert(this.paths, this.output, conversion::read, conversion::documents, conversion::report);
 		}
 
+	}
+
+	/**
+	 * What every import does: hands each document under {@code paths} to {@code reader},
+	 * writes the {@code documents} that come of them to {@code output}, then prints the
+	 * conversion's {@code report}; answers the exit code.
+	 */
+	private static int convert(List<Path> paths, Path output, Consumer<ManifestFiles.Document> reader,
+			Supplier<Map<String, List<Map<String, Object>>>> documents, Supplier<List<String>> report) {
+		try {
+			ManifestFiles.load(paths).forEach(reader);
+			write(output, documents.get());
+			report.get().forEach(System.out::println);
+			return ExitCodes.OK;
+		}
+		catch (ManifestFiles.Unreadable ex) {
+			System.err.println(ex.getMessage());
+			return ExitCodes.ERROR;
+		}
+		catch (IOException ex) {
+			System.err.println("Cannot write to " + output + ": " + ex.getMessage());
+			return ExitCodes.ERROR;
+		}
 	}
 
 	/** Writes converted documents, one file each entry, and says where. */

@@ -30,10 +30,11 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * done every so often, such as reminders) is planned when the scheduler starts. The
  * scheduler runs while the application does (it is rebuilt when a stopped application
  * starts again), polls every {@code steward.timers.polling-interval} with
- * {@code steward.timers.threads} threads, reads time from the application's {@link Clock}
- * and stores task data as JSON. A timer a node is running is marked by a heartbeat every
- * {@code steward.timers.heartbeat-interval}; six missed heartbeats (a node that died) let
- * another node run it again.
+ * {@code steward.timers.threads} threads, reads time from the application's
+ * {@link Clock}, stores task data as JSON and measures every run ({@link TimerMetrics}).
+ * A node marks the timers it runs alive every {@code steward.timers.heartbeat-interval};
+ * timers of a node that missed {@code steward.timers.missed-heartbeats-limit} heartbeats
+ * (it died) are run again by another.
  * <p>
  * Stopping happens while the web server drains its requests, in the same shutdown phase:
  * the scheduler picks no new timer (the due ones it had fetched but not yet picked stay
@@ -58,15 +59,20 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final Duration heartbeatInterval;
 
+	private final int missedHeartbeatsLimit;
+
 	private final Duration shutdownMaxWait;
+
+	private final TimerMetrics metrics;
 
 	private volatile Scheduler running;
 
 	DurableTimers(DataSource dataSource, ObjectProvider<Task<?>> tasks, Clock clock, JsonMapper json,
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
 			@Value("${steward.timers.threads:4}") int threads,
-			@Value("${steward.timers.heartbeat-interval:PT30S}") Duration heartbeatInterval,
-			@Value("${steward.timers.shutdown-max-wait:PT10S}") Duration shutdownMaxWait) {
+			@Value("${steward.timers.heartbeat-interval:PT5S}") Duration heartbeatInterval,
+			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit,
+			@Value("${steward.timers.shutdown-max-wait:PT10S}") Duration shutdownMaxWait, TimerMetrics metrics) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
@@ -74,7 +80,9 @@ public class DurableTimers implements SmartLifecycle {
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
 		this.heartbeatInterval = heartbeatInterval;
+		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
 		this.shutdownMaxWait = shutdownMaxWait;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -89,6 +97,7 @@ public class DurableTimers implements SmartLifecycle {
 	@Override
 	public void start() {
 		Scheduler scheduler = scheduler();
+		this.metrics.register(this.tasks.orderedStream().map(Task::getName).toList());
 		scheduler.start();
 		this.running = scheduler;
 	}
@@ -158,7 +167,9 @@ public class DurableTimers implements SmartLifecycle {
 			.pollingInterval(this.pollingInterval)
 			.threads(this.threads)
 			.heartbeatInterval(this.heartbeatInterval)
+			.missedHeartbeatsLimit(this.missedHeartbeatsLimit)
 			.shutdownMaxWait(this.shutdownMaxWait)
+			.addExecutionInterceptor(this.metrics)
 			.build();
 	}
 

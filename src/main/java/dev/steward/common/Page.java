@@ -18,6 +18,13 @@ public record Page<T>(List<T> items, String nextCursor) {
 		return new Page<>(List.copyOf(items), Cursor.encode(key.apply(items.get(limit - 1))));
 	}
 
+	/**
+	 * This page with its items turned, all at once, into others (one for each, in order).
+	 */
+	public <R> Page<R> mapAll(Function<List<T>, List<R>> mapper) {
+		return new Page<>(mapper.apply(this.items), this.nextCursor);
+	}
+
 	public <R> Page<R> map(Function<T, R> mapper) {
 		return new Page<>(this.items.stream().map(mapper).toList(), this.nextCursor);
 	}

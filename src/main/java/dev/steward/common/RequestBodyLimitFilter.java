@@ -31,8 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * posts are left to the servlet container, which bounds them itself.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestBodyLimitFilter.ORDER)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	/**
+	 * Its place among the servlet filters: first but one, which leaves the very first
+	 * place to a filter that also sees the requests this one refuses.
+	 */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	private final long limit;
 

@@ -4,6 +4,7 @@ import dev.steward.catalog.ServiceCatalog;
 import dev.steward.catalog.ServiceEntry;
 import dev.steward.common.InvalidInput;
 import dev.steward.common.Validation;
+import dev.steward.incidents.internal.EventDoorMetrics;
 import dev.steward.incidents.internal.EventRateLimiter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -27,11 +28,15 @@ public class EventIntake {
 
 	private final EventRateLimiter limiter;
 
-	EventIntake(IntegrationKeys keys, Incidents incidents, ServiceCatalog services, EventRateLimiter limiter) {
+	private final EventDoorMetrics metrics;
+
+	EventIntake(IntegrationKeys keys, Incidents incidents, ServiceCatalog services, EventRateLimiter limiter,
+			EventDoorMetrics metrics) {
 		this.keys = keys;
 		this.incidents = incidents;
 		this.services = services;
 		this.limiter = limiter;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -39,8 +44,10 @@ public class EventIntake {
 	 * {@code action}, {@code dedupKey}, {@code summary} and {@code severity}.
 	 */
 	public EventOutcome accept(String routingKey, Event event) {
-		IntegrationKey key = this.keys.authenticate(routingKey)
-			.orElseThrow(() -> InvalidInput.field("routingKey", "is not an active integration key"));
+		IntegrationKey key = this.keys.authenticate(routingKey).orElseThrow(() -> {
+			this.metrics.unknownKey();
+			return InvalidInput.field("routingKey", "is not an active integration key");
+		});
 		this.limiter.acquire(key.id());
 		check(event);
 		ServiceEntry service = this.services.service(key.service());

@@ -89,13 +89,9 @@ public class Postmortems {
 		validation.throwIfInvalid();
 		int size = Cursor.limit(limit);
 		Instant now = this.clock.instant();
-		List<PostmortemEntry> rows = this.store
-			.page(service, status, overdue, now, LocalDate.ofInstant(now, ZoneOffset.UTC), Cursor.decodeNumber(cursor),
-					size + 1)
-			.stream()
-			.map(this::entry)
-			.toList();
-		return Page.of(rows, size, entry -> Long.toString(entry.incident()));
+		List<PostmortemStore.Row> rows = this.store.page(service, status, overdue, now,
+				LocalDate.ofInstant(now, ZoneOffset.UTC), Cursor.decodeNumber(cursor), size + 1);
+		return Page.of(entries(rows), size, entry -> Long.toString(entry.incident()));
 	}
 
 	/**
@@ -195,10 +191,20 @@ public class Postmortems {
 	}
 
 	private PostmortemEntry entry(PostmortemStore.Row row) {
-		return new PostmortemEntry(row.incident(), row.service(),
-				Keyed.fromKey(PostmortemStatus.class, row.status()).orElseThrow(), row.documentUrl(),
-				this.store.actionItems(row.incident()), row.dueAt(), row.createdAt(), row.updatedAt(),
-				this.clock.instant(), row.version());
+		return entries(List.of(row)).get(0);
+	}
+
+	/** The postmortems of {@code rows}, reading the action items of all at once. */
+	private List<PostmortemEntry> entries(List<PostmortemStore.Row> rows) {
+		Map<Long, List<ActionItem>> items = this.store
+			.actionItems(rows.stream().map(PostmortemStore.Row::incident).toList());
+		Instant now = this.clock.instant();
+		return rows.stream()
+			.map(row -> new PostmortemEntry(row.incident(), row.service(),
+					Keyed.fromKey(PostmortemStatus.class, row.status()).orElseThrow(), row.documentUrl(),
+					items.getOrDefault(row.incident(), List.of()), row.dueAt(), row.createdAt(), row.updatedAt(), now,
+					row.version()))
+			.toList();
 	}
 
 }

@@ -34,7 +34,7 @@ public class NotificationSettings {
 	/** The name of the contact method every user has. */
 	public static final String DEFAULT = "default";
 
-	private static final List<String> TYPES = List.of(Addresses.EMAIL, Addresses.WEBHOOK, Addresses.SLACK);
+	private static final List<String> TYPES = Addresses.CHANNELS;
 
 	static final List<String> URGENCIES = List.of("high", "low");
 

@@ -54,10 +54,13 @@ public class Reports {
 
 	private final MonitoringReviews monitoring;
 
+	private final Scorecards scorecards;
+
 	private final Clock clock;
 
 	Reports(ReportSources sources, ServiceCatalog catalog, Directory directory, Slos slos, SlaAgreements agreements,
-			MonitoringReviews monitoring, Clock clock) {
+			MonitoringReviews monitoring, Scorecards scorecards, Clock clock) {
+		this.scorecards = scorecards;
 		this.sources = sources;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -155,7 +158,7 @@ public class Reports {
 					DoraFigures dora = tally.doraFigures(period);
 					return new OrganizationReport.Week(week, incidents.total(), incidents.high(), dora.deployments(),
 							dora.changeFailureRate());
-				}).toList());
+				}).toList(), this.scorecards.compliance());
 	}
 
 	private static List<OrganizationReport.RollUp> rollUps(List<ServiceEntry> services, ReportSources.Tallies tallies,

@@ -12,11 +12,15 @@ import dev.steward.catalog.Aspect;
  * A service's STOSA scorecard: its level and every check, in the order of the fourteen
  * aspects.
  */
-public record ScorecardEntry(String service, String team, int tier, ScorecardLevel level, List<ScorecardCheck> checks) {
+public record ScorecardEntry(String service, String team, int tier, ScorecardLevel level, List<ScorecardCheck> checks,
+		long passed) {
 
-	@JsonProperty
-	public long passed() {
-		return this.checks.stream().filter(ScorecardCheck::passed).count();
+	/**
+	 * A scorecard of these checks, counting those passed once (rankings compare it
+	 * often).
+	 */
+	public ScorecardEntry(String service, String team, int tier, ScorecardLevel level, List<ScorecardCheck> checks) {
+		this(service, team, tier, level, checks, checks.stream().filter(ScorecardCheck::passed).count());
 	}
 
 	@JsonProperty

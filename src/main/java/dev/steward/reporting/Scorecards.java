@@ -3,9 +3,11 @@ package dev.steward.reporting;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.steward.catalog.Aspect;
@@ -129,15 +131,16 @@ public class Scorecards {
 	}
 
 	static Map<Aspect, Double> compliance(List<ScorecardEntry> entries) {
+		Map<Aspect, Integer> failing = new EnumMap<>(Aspect.class);
+		for (ScorecardEntry entry : entries) {
+			Set<Aspect> failed = EnumSet.noneOf(Aspect.class);
+			entry.checks().stream().filter(check -> !check.passed()).forEach(check -> failed.add(check.aspect()));
+			failed.forEach(aspect -> failing.merge(aspect, 1, Integer::sum));
+		}
 		Map<Aspect, Double> compliance = new EnumMap<>(Aspect.class);
 		for (Aspect aspect : Aspect.values()) {
-			long passing = entries.stream()
-				.filter(entry -> entry.checks()
-					.stream()
-					.filter(check -> check.aspect() == aspect)
-					.allMatch(ScorecardCheck::passed))
-				.count();
-			compliance.put(aspect, entries.isEmpty() ? 100.0 : percent(passing, entries.size()));
+			compliance.put(aspect, entries.isEmpty() ? 100.0
+					: percent(entries.size() - failing.getOrDefault(aspect, 0), entries.size()));
 		}
 		return compliance;
 	}

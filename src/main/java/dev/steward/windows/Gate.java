@@ -1,13 +1,18 @@
 package dev.steward.windows;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.steward.catalog.ServiceCatalog;
 import dev.steward.catalog.ServiceEntry;
+import dev.steward.common.Histograms;
 import dev.steward.environments.Environments;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The gate: may a service deploy to an environment at an instant? An active blackout of
  * the company, the service's product or the service closes it; otherwise, where allow
- * windows apply, one of them must be active; otherwise it is open.
+ * windows apply, one of them must be active; otherwise it is open. Each decision asked
+ * for is timed as {@code steward.gate.decision} (tag {@code decision}: open or closed).
  */
 @Service
 @Transactional(readOnly = true)
 public class Gate {
+
+	/** Decision buckets around the target of a p99 under 5 ms. */
+	private static final Duration[] DECISION_BUCKETS = { Duration.ofNanos(500_000), Duration.ofMillis(1),
+			Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+			Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250) };
 
 	private final WindowIndex index;
 
@@ -29,11 +40,23 @@ public class Gate {
 
 	private final Clock clock;
 
-	Gate(WindowIndex index, ServiceCatalog services, Environments environments, Clock clock) {
+	private final Timer open;
+
+	private final Timer closed;
+
+	Gate(WindowIndex index, ServiceCatalog services, Environments environments, Clock clock, MeterRegistry meters) {
 		this.index = index;
 		this.services = services;
 		this.environments = environments;
 		this.clock = clock;
+		this.open = decisionTimer(meters, "open");
+		this.closed = decisionTimer(meters, "closed");
+	}
+
+	private static Timer decisionTimer(MeterRegistry meters, String decision) {
+		return Histograms.timer(meters, "steward.gate.decision",
+				"How long the gate took to decide whether a service may deploy", DECISION_BUCKETS, "decision",
+				decision);
 	}
 
 	/**
@@ -41,8 +64,11 @@ public class Gate {
 	 * found.
 	 */
 	public GateDecision decide(String service, String environment, Instant at) {
+		long started = System.nanoTime();
 		Instant instant = at == null ? this.clock.instant() : at;
-		return decide(this.services.service(service), environment, instant);
+		GateDecision decision = decide(this.services.service(service), environment, instant);
+		(decision.open() ? this.open : this.closed).record(Duration.ofNanos(System.nanoTime() - started));
+		return decision;
 	}
 
 	/**

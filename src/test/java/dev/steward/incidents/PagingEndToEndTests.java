@@ -7,17 +7,13 @@ import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.steward.ApiTest;
-import dev.steward.MailInbox;
+import dev.steward.MailApiTest;
 import dev.steward.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,25 +28,12 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.url=jdbc:h2:mem:paging-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
 		"spring.datasource.username=sa", "spring.datasource.password=",
 		"steward.incidents.acknowledgement-timeout=PT20M" })
-class PagingEndToEndTests extends ApiTest {
+class PagingEndToEndTests extends MailApiTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static final MailInbox mail = MailInbox.start();
-
 	@Autowired
 	TestClock clock;
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.port());
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.stop();
-	}
 
 	@Test
 	void anEventPagesLevelOneThenLevelTwoAcknowledgingStopsPagingUntilTheAcknowledgementTimesOut() {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.ApiClient;
 import dev.steward.MailInbox;
@@ -27,18 +27,14 @@ class PagingNodesTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private static final MailInbox mail = MailInbox.start();
+	@RegisterExtension
+	static final MailInbox mail = new MailInbox();
 
 	private final TestNodes nodes = new TestNodes();
 
 	@AfterEach
 	void stopNodes() {
 		this.nodes.close();
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.stop();
 	}
 
 	@Test
@@ -78,7 +74,11 @@ class PagingNodesTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return this.nodes.start("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port());
+		return this.nodes.start(mail.springProperties()
+			.entrySet()
+			.stream()
+			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
 	}
 
 	private static ApiClient client(ConfigurableApplicationContext node) {

@@ -10,16 +10,12 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.steward.ApiTest;
-import dev.steward.MailInbox;
+import dev.steward.MailApiTest;
 import dev.steward.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,28 +29,15 @@ import static org.awaitility.Awaitility.await;
 		"spring.datasource.url=jdbc:h2:mem:digest-mail-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"spring.datasource.username=sa", "spring.datasource.password=",
 		"steward.base-url=https://steward.example.com" })
-class DigestMailTests extends ApiTest {
+class DigestMailTests extends MailApiTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-	private static final MailInbox mail = MailInbox.start();
 
 	@Autowired
 	TestClock clock;
 
 	@Autowired
 	Digests digests;
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.port());
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.stop();
-	}
 
 	@Test
 	void subscribersGetLastWeeksDigestOfTheirTeamOrTheOrganizationOnce() throws Exception {

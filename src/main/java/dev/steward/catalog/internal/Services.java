@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import dev.steward.catalog.ServiceFilter;
 import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +49,18 @@ public class Services {
 				this.json.readValue(rs.getString("responsibilities"), STRINGS),
 				this.json.readValue(rs.getString("links"), LINKS), this.json.readValue(rs.getString("tags"), STRINGS),
 				Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), rs.getLong("version"));
+	}
+
+	/** The owning team of each of {@code names} that exists, in one query. */
+	public Map<String, String> owners(Collection<String> names) {
+		if (names.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> owners = new HashMap<>();
+		this.jdbc.sql("select name, owner from services where name in (:names)")
+			.param("names", names)
+			.query((RowCallbackHandler) rs -> owners.put(rs.getString("name"), rs.getString("owner")));
+		return owners;
 	}
 
 	public Optional<ServiceEntry> find(String name) {

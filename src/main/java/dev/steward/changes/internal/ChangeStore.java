@@ -1,7 +1,9 @@
 package dev.steward.changes.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import dev.steward.changes.ChangeStatus;
 import dev.steward.common.Keyed;
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -102,10 +105,13 @@ public class ChangeStore {
 	}
 
 	public List<ApprovalRow> approvals(long id) {
-		return this.jdbc.sql("select * from change_approvals where change_id = ? order by at, approver")
-			.param(id)
-			.query((rs, n) -> new ApprovalRow(rs.getString("approver"), rs.getString("side"), Sql.instant(rs, "at")))
-			.list();
+		return approvals(List.of(id)).getOrDefault(id, List.of());
+	}
+
+	/** The approvals of each of {@code ids} that has any, by change, in time order. */
+	public Map<Long, List<ApprovalRow>> approvals(Collection<Long> ids) {
+		return byChange(ids, "select * from change_approvals where change_id in (:ids) order by at, approver",
+				(rs, n) -> new ApprovalRow(rs.getString("approver"), rs.getString("side"), Sql.instant(rs, "at")));
 	}
 
 	public void approve(long id, String approver, String side, Instant at) {
@@ -114,12 +120,26 @@ public class ChangeStore {
 			.update();
 	}
 
-	public List<StepRow> history(long id) {
-		return this.jdbc.sql("select * from change_history where change_id = ? order by id")
-			.param(id)
-			.query((rs, n) -> new StepRow(Sql.instant(rs, "at"), rs.getString("status"), rs.getString("actor"),
-					rs.getString("detail")))
-			.list();
+	/** The steps of each of {@code ids} that has any, by change, in order. */
+	public Map<Long, List<StepRow>> history(Collection<Long> ids) {
+		return byChange(ids, "select * from change_history where change_id in (:ids) order by id",
+				(rs, n) -> new StepRow(Sql.instant(rs, "at"), rs.getString("status"), rs.getString("actor"),
+						rs.getString("detail")));
+	}
+
+	/**
+	 * The rows {@code sql} selects for {@code ids}, grouped by their {@code change_id}.
+	 */
+	private <T> Map<Long, List<T>> byChange(Collection<Long> ids, String sql, RowMapper<T> mapper) {
+		Map<Long, List<T>> grouped = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql(sql)
+				.param("ids", ids)
+				.query((RowCallbackHandler) rs -> grouped
+					.computeIfAbsent(rs.getLong("change_id"), id -> new ArrayList<>())
+					.add(mapper.mapRow(rs, 0)));
+		}
+		return grouped;
 	}
 
 	public void addStep(long id, Instant at, String status, String actor, String detail) {

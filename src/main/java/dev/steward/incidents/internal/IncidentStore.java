@@ -1,7 +1,10 @@
 package dev.steward.incidents.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,11 +187,47 @@ public class IncidentStore {
 				values (?, ?, ?, ?, ?, ?)""").params(number, Sql.timestamp(at), type, actor, message, data).update();
 	}
 
+	/**
+	 * Adds a timeline entry unless the incident already has one of the same type, time
+	 * and message, so that recording an event delivered twice leaves one entry.
+	 */
+	public void addTimelineOnce(long number, Instant at, String type, String message, String data) {
+		OffsetDateTime stored = Sql.timestamp(at.truncatedTo(ChronoUnit.MICROS));
+		this.jdbc.sql("""
+				insert into incident_timeline (incident, at, type, actor, message, data)
+				select ?, ?, ?, null, ?, ? where not exists (select 1 from incident_timeline
+				where incident = ? and type = ? and at = ? and message = ?)""")
+			.params(number, stored, type, message, data, number, type, stored, message)
+			.update();
+	}
+
 	public List<TimelineRow> timeline(long number) {
 		return this.jdbc.sql("select * from incident_timeline where incident = ? order by id")
 			.param(number)
 			.query(TIMELINE)
 			.list();
+	}
+
+	/** Whether the incident's timeline has an entry of {@code type}. */
+	public boolean hasTimelineEntry(long number, String type) {
+		return this.jdbc.sql("select count(*) from incident_timeline where incident = ? and type = ?")
+			.params(number, type)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * How many incidents are open, per urgency and status: keys are
+	 * {@code urgency/status}.
+	 */
+	public Map<String, Long> openCounts() {
+		Map<String, Long> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select urgency, status, count(*) as open_count from incidents
+				where status in ('triggered', 'acknowledged') group by urgency, status""").query(rs -> {
+			counts.put(rs.getString("urgency") + "/" + rs.getString("status"), rs.getLong("open_count"));
+		});
+		return counts;
 	}
 
 	/**

@@ -3,7 +3,9 @@ package dev.steward.incidents.internal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.steward.common.Sql;
 import dev.steward.common.Where;
 import dev.steward.incidents.PostmortemEntry.ActionItem;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -94,12 +97,25 @@ public class PostmortemStore {
 	}
 
 	public List<ActionItem> actionItems(long incident) {
-		return this.jdbc.sql("select * from postmortem_action_items where incident = ? order by position")
-			.param(incident)
-			.query((rs, n) -> new ActionItem(rs.getString("title"), rs.getString("owner"),
-					rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(),
-					rs.getBoolean("done")))
-			.list();
+		return actionItems(List.of(incident)).getOrDefault(incident, List.of());
+	}
+
+	/**
+	 * The action items of each of {@code incidents}' postmortems that has any, in order.
+	 */
+	public Map<Long, List<ActionItem>> actionItems(Collection<Long> incidents) {
+		Map<Long, List<ActionItem>> items = new HashMap<>();
+		if (!incidents.isEmpty()) {
+			this.jdbc
+				.sql("select * from postmortem_action_items where incident in (:incidents) order by incident, position")
+				.param("incidents", incidents)
+				.query((RowCallbackHandler) rs -> items
+					.computeIfAbsent(rs.getLong("incident"), key -> new ArrayList<>())
+					.add(new ActionItem(rs.getString("title"), rs.getString("owner"),
+							rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(),
+							rs.getBoolean("done"))));
+		}
+		return items;
 	}
 
 	public void replaceActionItems(long incident, List<ActionItem> items) {

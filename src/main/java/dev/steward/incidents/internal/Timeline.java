@@ -1,6 +1,7 @@
 package dev.steward.incidents.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +25,19 @@ public class Timeline {
 	}
 
 	public void record(long incident, String type, String actor, String message, Map<String, ?> data) {
-		this.store.addTimeline(incident, this.clock.instant(), type, actor, message,
-				data == null || data.isEmpty() ? null : this.json.writeValueAsString(data));
+		this.store.addTimeline(incident, this.clock.instant(), type, actor, message, json(data));
+	}
+
+	/**
+	 * Records what happened at {@code at}, with no actor, unless the same entry is
+	 * already on the timeline: for events that may be delivered more than once.
+	 */
+	public void recordOnce(long incident, Instant at, String type, String message, Map<String, ?> data) {
+		this.store.addTimelineOnce(incident, at, type, message, json(data));
+	}
+
+	private String json(Map<String, ?> data) {
+		return data == null || data.isEmpty() ? null : this.json.writeValueAsString(data);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.steward.notifications.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * Checks contact addresses and shows them safely: webhook and Slack URLs carry their
@@ -14,6 +15,9 @@ public final class Addresses {
 	public static final String WEBHOOK = "webhook";
 
 	public static final String SLACK = "slack";
+
+	/** Every channel a contact method may use. */
+	public static final List<String> CHANNELS = List.of(EMAIL, WEBHOOK, SLACK);
 
 	private Addresses() {
 	}

@@ -3,8 +3,10 @@ package dev.steward.notifications.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.steward.common.GaugeReadings;
 import dev.steward.common.Sql;
 import dev.steward.notifications.SentPage;
 import org.springframework.jdbc.core.RowMapper;
@@ -118,6 +120,16 @@ public class DeliveryStore {
 			.query((rs, n) -> new SentPage(rs.getLong("incident_number"), rs.getString("user_name"),
 					Sql.instant(rs, "sent_at")))
 			.list();
+	}
+
+	/**
+	 * The pending deliveries due by {@code now}, per channel: how many and the due time
+	 * of the oldest.
+	 */
+	public Map<String, GaugeReadings.Backlog> backlog(Instant now) {
+		return GaugeReadings.backlogs(this.jdbc.sql("""
+				select channel as backlog_key, count(*) as due, min(due_at) as oldest_due from notification_deliveries
+				where status = 'pending' and due_at <= ? group by channel""").param(Sql.timestamp(now)));
 	}
 
 	private static String truncated(String error) {

@@ -40,8 +40,10 @@ public class DeliveryTask extends OutboxTask {
 
 	private final int maxAttempts;
 
+	private final DeliveryMetrics metrics;
+
 	DeliveryTask(DeliveryStore store, Channels channels, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock,
+			TransactionTemplate transactions, Clock clock, DeliveryMetrics metrics,
 			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
 			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay,
 			@Value("${steward.notifications.max-retry-delay:PT10M}") Duration maxRetryDelay) {
@@ -51,6 +53,7 @@ public class DeliveryTask extends OutboxTask {
 		this.events = events;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -69,6 +72,7 @@ public class DeliveryTask extends OutboxTask {
 			this.channels.send(delivery);
 			Instant at = this.clock.instant();
 			this.store.sent(key, attempt, at);
+			this.metrics.attempted(DeliveryMetrics.INCIDENT, delivery.channel(), DeliveryMetrics.Outcome.SENT);
 			this.events.publishEvent(new NotificationSent(delivery.incidentNumber(), delivery.user(),
 					delivery.contactMethod(), delivery.channel(), attempt, at));
 			return null;
@@ -77,6 +81,7 @@ public class DeliveryTask extends OutboxTask {
 			Instant at = this.clock.instant();
 			boolean last = failure.permanent() || attempt >= this.maxAttempts;
 			Instant retryAt = last ? null : retryAt(at, attempt);
+			this.metrics.attempted(DeliveryMetrics.INCIDENT, delivery.channel(), DeliveryMetrics.Outcome.failure(last));
 			if (last) {
 				this.store.failed(key, attempt, failure.getMessage());
 				log.warn("Notification {} failed for good after {} attempt(s): {}", key, attempt, failure.getMessage());

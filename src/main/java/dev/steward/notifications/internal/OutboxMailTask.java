@@ -49,8 +49,10 @@ public class OutboxMailTask extends OutboxTask {
 
 	private final int maxAttempts;
 
+	private final DeliveryMetrics metrics;
+
 	OutboxMailTask(OutboxMailStore store, Directory directory, ObjectProvider<JavaMailSender> mail,
-			TransactionTemplate transactions, Clock clock,
+			TransactionTemplate transactions, Clock clock, DeliveryMetrics metrics,
 			@Value("${steward.notifications.mail-from:steward@localhost}") String mailFrom,
 			@Value("${steward.notifications.max-attempts:6}") int maxAttempts,
 			@Value("${steward.notifications.retry-delay:PT10S}") Duration retryDelay,
@@ -62,6 +64,7 @@ public class OutboxMailTask extends OutboxTask {
 		this.clock = clock;
 		this.mailFrom = mailFrom;
 		this.maxAttempts = maxAttempts;
+		this.metrics = metrics;
 	}
 
 	/** Sends the message if still pending; answers when to try again, or {@code null}. */
@@ -81,20 +84,27 @@ public class OutboxMailTask extends OutboxTask {
 							? "team " + message.team() + " has no email address and no member with one"
 							: "user " + message.user() + " has no email address");
 			this.store.failed(key, attempt, reason, true);
+			attempted(DeliveryMetrics.Outcome.FAILED);
 			log.warn("Mail {} not sent: {}", key, reason);
 			return null;
 		}
 		try {
 			sender.send(mail(message, recipients));
 			this.store.sent(key, attempt, recipients, this.clock.instant());
+			attempted(DeliveryMetrics.Outcome.SENT);
 			return null;
 		}
 		catch (MailException ex) {
 			boolean last = attempt >= this.maxAttempts;
 			this.store.failed(key, attempt, ex.getMostSpecificCause().toString(), last);
+			attempted(DeliveryMetrics.Outcome.failure(last));
 			log.info("Mail {} failed (attempt {}{})", key, attempt, last ? ", giving up" : "");
 			return last ? null : retryAt(this.clock.instant(), attempt);
 		}
+	}
+
+	private void attempted(DeliveryMetrics.Outcome outcome) {
+		this.metrics.attempted(DeliveryMetrics.OUTBOX, Addresses.EMAIL, outcome);
 	}
 
 	private List<String> recipients(OutboxMessage message) {

@@ -15,7 +15,6 @@ import dev.steward.common.WebPage;
 import dev.steward.reporting.ConsumerReport;
 import dev.steward.reporting.OrganizationReport;
 import dev.steward.reporting.Reports;
-import dev.steward.reporting.Scorecards;
 import dev.steward.reporting.ServiceReport;
 import dev.steward.reporting.TeamReport;
 import org.springframework.http.ContentDisposition;
@@ -39,8 +38,6 @@ class ReportPages {
 
 	private static final String CSV_FILE = "/report.csv";
 
-	private final Scorecards scorecards;
-
 	private final Reports reports;
 
 	private final Directory directory;
@@ -49,9 +46,8 @@ class ReportPages {
 
 	private final Clock clock;
 
-	ReportPages(Reports reports, Scorecards scorecards, Directory directory, JsonMapper json, Clock clock) {
+	ReportPages(Reports reports, Directory directory, JsonMapper json, Clock clock) {
 		this.reports = reports;
-		this.scorecards = scorecards;
 		this.directory = directory;
 		this.json = json;
 		this.clock = clock;
@@ -98,7 +94,7 @@ class ReportPages {
 		List<OrganizationReport.Week> weeks = report.weeks();
 		List<String> labels = weeks.stream().map(OrganizationReport.Week::week).toList();
 		model.addAttribute("report", report);
-		model.addAttribute("compliance", this.scorecards.compliance());
+		model.addAttribute("compliance", report.compliance());
 		model.addAttribute("trends", List.of(
 				BarChart.of("incidents-chart", "Incidents per week", "ISO week (UTC)", "incidents",
 						BarChart.Format.COUNT, labels,

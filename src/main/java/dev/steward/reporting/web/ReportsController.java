@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 class ReportsController {
 
-	private static final String CSV = Csv.MEDIA_TYPE + ";charset=UTF-8";
+	static final String CSV = Csv.MEDIA_TYPE + ";charset=UTF-8";
 
 	private final Reports reports;
 

@@ -3,12 +3,15 @@ package dev.steward.reporting.web;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.steward.common.Page;
 import dev.steward.reporting.ScorecardEntry;
 import dev.steward.reporting.ScorecardSummary;
 import dev.steward.reporting.ScorecardTeam;
 import dev.steward.reporting.AspectCompliance;
 import dev.steward.reporting.Scorecards;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * HTTP API of the STOSA scorecards: one service's checks and level, the ranking of
- * services, and the ranking of teams.
+ * services, the ranking of teams, and the compliance per aspect (also as CSV).
  */
 @RestController
 class ScorecardController {
@@ -25,8 +28,11 @@ class ScorecardController {
 
 	private final Scorecards scorecards;
 
-	ScorecardController(Scorecards scorecards) {
+	private final JsonMapper json;
+
+	ScorecardController(Scorecards scorecards, JsonMapper json) {
 		this.scorecards = scorecards;
+		this.json = json;
 	}
 
 	@GetMapping(SCORECARDS + "/{service}")
@@ -41,9 +47,14 @@ class ScorecardController {
 		return this.scorecards.scorecards(team, level, limit, cursor);
 	}
 
-	@GetMapping(SCORECARDS + "/compliance")
+	@GetMapping(path = SCORECARDS + "/compliance", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, List<AspectCompliance>> compliance() {
 		return Map.of("items", this.scorecards.compliance());
+	}
+
+	@GetMapping(path = SCORECARDS + "/compliance", produces = ReportsController.CSV)
+	String complianceCsv() {
+		return ReportCsv.rows(this.scorecards.compliance(), this.json);
 	}
 
 	@GetMapping(SCORECARDS + "/teams")

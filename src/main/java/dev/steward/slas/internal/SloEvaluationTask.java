@@ -2,6 +2,7 @@ package dev.steward.slas.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.steward.common.Histograms;
 import dev.steward.slas.SloEvaluator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +42,11 @@ class SloEvaluationTask {
 
 	private static final Duration RETENTION_MARGIN = Duration.ofDays(1);
 
+	/** Histogram buckets of both timers, around the target of a pass under 5 s. */
+	private static final Duration[] PASS_BUCKETS = { Duration.ofMillis(50), Duration.ofMillis(100),
+			Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+			Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30) };
+
 	@Bean
 	Pass sloEvaluationPass(ObjectProvider<SloEvaluator> evaluator, BucketStore buckets,
 			TransactionTemplate transactions, Clock clock, MeterRegistry meters) {
@@ -56,6 +63,13 @@ class SloEvaluationTask {
 	static class Pass {
 
 		private static final Logger log = LoggerFactory.getLogger(SloEvaluationTask.class);
+
+		private static final String EVALUATION = "steward.slo.evaluation";
+
+		private static final String MAINTENANCE = "steward.slo.maintenance";
+
+		private static final Map<String, String> DESCRIPTIONS = Map.of(EVALUATION, "One evaluation pass over every SLO",
+				MAINTENANCE, "Compaction of minute buckets into hours and expiry of old buckets");
 
 		private final ObjectProvider<SloEvaluator> evaluator;
 
@@ -86,26 +100,28 @@ class SloEvaluationTask {
 			Gauge.builder("steward.slo.evaluated", this.evaluated, AtomicInteger::get)
 				.description("SLOs evaluated by the last evaluation pass")
 				.register(meters);
+			for (String name : DESCRIPTIONS.keySet()) {
+				timer(name, "success");
+				timer(name, "failure");
+			}
 		}
 
 		void run() {
 			long started = System.nanoTime();
-			this.evaluated.set(timed("steward.slo.evaluation", "One evaluation pass over every SLO",
-					() -> this.evaluator.getObject().evaluateAll()));
+			this.evaluated.set(timed(EVALUATION, () -> this.evaluator.getObject().evaluateAll()));
 			long nowMinute = Math.floorDiv(this.clock.instant().getEpochSecond(), 60);
 			long hour = Math.floorDiv(nowMinute, 60);
 			if (this.maintainedHour.get() != hour) {
-				timed("steward.slo.maintenance", "Compaction of minute buckets into hours and expiry of old buckets",
-						() -> this.transactions.execute(status -> {
-							this.buckets.compactHours(nowMinute - MINUTE_RESOLUTION.toMinutes());
-							return this.buckets.dropExpired(nowMinute, RETENTION_MARGIN.toMinutes());
-						}));
+				timed(MAINTENANCE, () -> this.transactions.execute(status -> {
+					this.buckets.compactHours(nowMinute - MINUTE_RESOLUTION.toMinutes());
+					return this.buckets.dropExpired(nowMinute, RETENTION_MARGIN.toMinutes());
+				}));
 				this.maintainedHour.set(hour);
 			}
 			log.debug("Evaluated {} SLOs in {} ms", this.evaluated.get(), (System.nanoTime() - started) / 1_000_000);
 		}
 
-		private <T> T timed(String name, String description, Supplier<T> work) {
+		private <T> T timed(String name, Supplier<T> work) {
 			long started = System.nanoTime();
 			String result = "failure";
 			try {
@@ -114,12 +130,12 @@ class SloEvaluationTask {
 				return value;
 			}
 			finally {
-				Timer.builder(name)
-					.description(description)
-					.tag("result", result)
-					.register(this.meters)
-					.record(Duration.ofNanos(System.nanoTime() - started));
+				timer(name, result).record(Duration.ofNanos(System.nanoTime() - started));
 			}
+		}
+
+		private Timer timer(String name, String result) {
+			return Histograms.timer(this.meters, name, DESCRIPTIONS.get(name), PASS_BUCKETS, "result", result);
 		}
 
 	}

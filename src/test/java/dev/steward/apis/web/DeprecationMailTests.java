@@ -8,18 +8,14 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.steward.ApiTest;
-import dev.steward.MailInbox;
+import dev.steward.MailApiTest;
 import dev.steward.TestClock;
 import dev.steward.notifications.MailOutbox;
 import dev.steward.notifications.OutboxMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,28 +28,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:deprecation-mail-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 		"spring.datasource.username=sa", "spring.datasource.password=" })
-class DeprecationMailTests extends ApiTest {
+class DeprecationMailTests extends MailApiTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(20);
-
-	private static final MailInbox mail = MailInbox.start();
 
 	@Autowired
 	TestClock clock;
 
 	@Autowired
 	MailOutbox outbox;
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> mail.port());
-	}
-
-	@AfterAll
-	static void stopMailServer() {
-		mail.stop();
-	}
 
 	@Test
 	void eachConsumingTeamIsMailedOncePerSunsetAndOtherMajorsAreLeftAlone() throws Exception {

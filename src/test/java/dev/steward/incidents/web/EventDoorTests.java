@@ -273,12 +273,6 @@ class EventDoorTests extends ApiTest {
 			.asString();
 	}
 
-	private String integrationKey(String service) {
-		return created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
-			.path("key")
-			.asString();
-	}
-
 	private static Map<String, Object> webhook(String status, Map<?, ?>... alerts) {
 		return Map.of("version", "4", "groupKey", "{}:{alertname=\"X\"}", "status", status, "receiver", "steward",
 				"groupLabels", Map.of(), "commonLabels", Map.of(), "commonAnnotations", Map.of(), "externalURL",

@@ -2,11 +2,13 @@ package dev.steward.incidents.web;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.steward.ApiClient;
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One integration key may send only so many events a minute; over that, every door
  * answers 429 with Retry-After (the PagerDuty door in PagerDuty's words), and another key
- * is not affected.
+ * is not affected. Each refusal is counted as rate-limited at its door.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"steward.incidents.events-per-minute-per-key=3",
@@ -22,10 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"spring.datasource.username=sa", "spring.datasource.password=" })
 class EventRateLimitTests extends ApiTest {
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void aKeyOverItsLimitIsToldWhenToRetryAndOtherKeysAreNot() {
+		double eventsBefore = rateLimited("events");
+		double pagerDutyBefore = rateLimited("pagerduty");
 		String service = service(team(), 3);
-		String key = key(service);
+		String key = integrationKey(service);
 		ApiClient anonymous = this.api.withToken(null);
 		for (int i = 0; i < 3; i++) {
 			assertThat(anonymous.post("/api/v1/events", event(key)).status()).isEqualTo(202);
@@ -40,14 +47,18 @@ class EventRateLimitTests extends ApiTest {
 		assertThat(pagerDuty.status()).isEqualTo(429);
 		assertThat(pagerDuty.json().path("status").asString()).isEqualTo("throttle event");
 		assertThat(pagerDuty.header("Retry-After")).isPresent();
+		assertThat(rateLimited("events")).isEqualTo(eventsBefore + 1);
+		assertThat(rateLimited("pagerduty")).isEqualTo(pagerDutyBefore + 1);
 
-		assertThat(anonymous.post("/api/v1/events", event(key(service))).status()).isEqualTo(202);
+		assertThat(anonymous.post("/api/v1/events", event(integrationKey(service))).status()).isEqualTo(202);
 	}
 
-	private String key(String service) {
-		return created(this.api.post("/api/v1/services/" + service + "/integration-keys", Map.of())).json()
-			.path("key")
-			.asString();
+	private double rateLimited(String door) {
+		return this.meters.get("steward.events.rejected")
+			.tag("door", door)
+			.tag("reason", "rate-limited")
+			.counter()
+			.count();
 	}
 
 	private static Map<String, Object> event(String key) {

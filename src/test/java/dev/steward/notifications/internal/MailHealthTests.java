@@ -1,6 +1,7 @@
 package dev.steward.notifications.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.MailInbox;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -11,6 +12,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MailHealthTests {
+
+	@RegisterExtension
+	static final MailInbox mail = new MailInbox();
 
 	private static Health healthWith(JavaMailSenderImpl sender) {
 		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
@@ -29,24 +33,15 @@ class MailHealthTests {
 
 	@Test
 	void upWhenTheMailServerAnswers() {
-		MailInbox inbox = MailInbox.start();
-		try {
-			Health health = healthWith(senderTo(inbox.port()));
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("server", "127.0.0.1:" + inbox.port())
-				.containsEntry("reachable", true);
-		}
-		finally {
-			inbox.stop();
-		}
+		int port = Integer.parseInt(mail.springProperties().get("spring.mail.port"));
+		Health health = healthWith(senderTo(port));
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("server", "127.0.0.1:" + port).containsEntry("reachable", true);
 	}
 
 	@Test
 	void unknownRatherThanDownWhenTheMailServerIsGone() {
-		MailInbox gone = MailInbox.start();
-		int port = gone.port();
-		gone.stop();
-		Health health = healthWith(senderTo(port));
+		Health health = healthWith(senderTo(MailInbox.freePort()));
 		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
 		assertThat(health.getDetails()).containsEntry("reachable", false).containsKey("error");
 	}

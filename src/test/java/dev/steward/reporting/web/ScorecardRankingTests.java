@@ -135,6 +135,15 @@ class ScorecardRankingTests extends ApiTest {
 			.containsExactly(Arrays.stream(Aspect.values()).map(Aspect::key).toArray(String[]::new));
 		assertThat(items.get(1).path("label").asString()).isEqualTo("Service development");
 		assertThat(items.get(1).path("compliance").asDouble()).isBetween(0.0, 100.0);
+		assertThat(ok(this.api.get("/api/v1/reports/organization")).json().path("compliance")).isEqualTo(items);
+
+		List<List<String>> csv = Rfc4180.parse(
+				ok(this.api.send("GET", "/api/v1/scorecards/compliance", null, Map.of("Accept", "text/csv"))).body());
+		assertThat(csv.get(0)).containsExactly("aspect", "label", "compliance");
+		assertThat(csv.subList(1, csv.size())).containsExactlyElementsOf(items.valueStream()
+			.map(item -> List.of(item.path("aspect").asString(), item.path("label").asString(),
+					item.path("compliance").asString()))
+			.toList());
 	}
 
 	private void assertLevel(String service, String level) {

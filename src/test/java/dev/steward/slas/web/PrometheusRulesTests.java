@@ -1,30 +1,27 @@
 package dev.steward.slas.web;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import dev.steward.ApiClient.Reply;
 import dev.steward.ApiTest;
+import dev.steward.Promtool;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Prometheus rules export, checked by the real {@code promtool} where Debian's
  * {@code prometheus} package is installed.
  */
 class PrometheusRulesTests extends ApiTest {
-
-	private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
 	private String service;
 
@@ -83,27 +80,13 @@ class PrometheusRulesTests extends ApiTest {
 	}
 
 	@Test
-	void promtoolAcceptsTheRules() throws Exception {
-		assumeTrue(Files.isExecutable(PROMTOOL),
-				"Checking the rules needs promtool from Debian's prometheus package: apt-get install -y prometheus");
+	void promtoolAcceptsTheRules(@TempDir Path directory) throws Exception {
 		Reply reply = ok(
 				this.api.send("GET", this.slos + "/prometheus-rules", null, Map.of("Accept", "application/yaml")));
-		Path file = Files.createTempFile("steward-rules", ".yaml");
-		try {
-			Files.writeString(file, reply.body());
-			Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "rules", file.toString())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(promtool.exitValue()).as(output).isZero();
-			// two SLOs with PromQL, each 8 error ratios, the remaining budget and 4
-			// alerts
-			assertThat(output).contains("SUCCESS: 26 rules found");
-		}
-		finally {
-			Files.deleteIfExists(file);
-		}
+		Files.writeString(directory.resolve("steward-rules.yaml"), reply.body());
+		// two SLOs with PromQL, each 8 error ratios, the remaining budget and 4 alerts
+		assertThat(Promtool.succeeds(directory, "check", "rules", "steward-rules.yaml"))
+			.contains("SUCCESS: 26 rules found");
 	}
 
 	@Test
