@@ -2,8 +2,8 @@ package dev.steward;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.ApiClient.Reply;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,12 +20,8 @@ class DegradedNodeTests {
 	/** Makes a suspended connection pool refuse at once instead of blocking. */
 	private static final String POOL_THROWS_WHEN_SUSPENDED = "com.zaxxer.hikari.throwIfSuspended";
 
-	private final TestNodes nodes = new TestNodes();
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.close();
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void aMailOutageLeavesTheNodeReadyADatabaseOutageMakesItUnreadyButAlive() {

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Steward nodes that a test starts itself: real application instances, each with the test
- * clock and on a free port, sharing one database of their own; closing stops them all and
- * drops the database.
+ * clock and on a free port, sharing one database of their own. As a JUnit extension
+ * ({@code @RegisterExtension final TestNodes nodes = new TestNodes();}) it stops them all
+ * and drops the database after each test.
  */
-public final class TestNodes implements AutoCloseable {
+public final class TestNodes implements AfterEachCallback {
 
 	private final NodeDatabase database = NodeDatabase.create();
 
@@ -44,7 +48,7 @@ public final class TestNodes implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void afterEach(ExtensionContext context) {
 		this.nodes.forEach(ConfigurableApplicationContext::close);
 		this.database.drop();
 	}

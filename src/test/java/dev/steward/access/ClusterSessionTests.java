@@ -3,8 +3,8 @@ package dev.steward.access;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.ApiClient;
 import dev.steward.TestNodes;
@@ -21,12 +21,8 @@ class ClusterSessionTests {
 
 	private static final String PASSWORD = "one session, two nodes";
 
-	private final TestNodes nodes = new TestNodes();
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.close();
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void aSessionStartedOnOneNodeIsKnownToTheOtherUntilSignedOutOnEither() throws Exception {

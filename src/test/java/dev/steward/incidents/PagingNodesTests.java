@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +29,8 @@ class PagingNodesTests {
 	@RegisterExtension
 	static final MailInbox mail = new MailInbox();
 
-	private final TestNodes nodes = new TestNodes();
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.close();
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void aRestartInTheMiddleOfAnEscalationResumesItAtTheNextStep() {
