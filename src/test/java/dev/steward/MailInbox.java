@@ -76,7 +76,11 @@ public final class MailInbox implements BeforeAllCallback, AfterAllCallback {
 		return server;
 	}
 
-	private static int freePort() {
+	/**
+	 * A local port that nothing listens on at the moment: the address of a mail server
+	 * that is gone.
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

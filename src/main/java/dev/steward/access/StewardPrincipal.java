@@ -1,5 +1,6 @@
 package dev.steward.access;
 
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.Set;
 
@@ -10,10 +11,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Who a request acts as: a user (or the bootstrap administrator) with the scopes of the
  * token or session that authenticated it; {@code admin} is true only when the user is an
- * administrator and the scopes include {@code admin}.
+ * administrator and the scopes include {@code admin}. Serializable, as web sessions keep
+ * it in the database.
  */
 public record StewardPrincipal(String name, boolean admin, Set<String> scopes,
-		String tokenId) implements Principal, ActorIdentity {
+		String tokenId) implements Principal, ActorIdentity, Serializable {
 
 	/**
 	 * The actor name of the organization administrator behind the bootstrap token; not a

@@ -3,12 +3,13 @@ package dev.steward.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import sun.misc.Signal;
 
 import dev.steward.access.AdminTokenBootstrap;
 import dev.steward.demo.DemoAccount;
@@ -16,7 +17,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
-/** {@code steward server}: starts the platform and runs until stopped. */
+/**
+ * {@code steward server}: starts the platform and runs until stopped. SIGTERM stops it
+ * gracefully (readiness refuses traffic, requests in flight and running timers finish)
+ * and the process then exits with 0, as service managers expect of a requested stop.
+ */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Start the Steward server.")
 class ServerCommand implements Callable<Integer> {
 
@@ -52,11 +57,11 @@ class ServerCommand implements Callable<Integer> {
 		addIfSet(args, "spring.datasource.url", this.dbUrl);
 		addIfSet(args, "spring.datasource.username", this.dbUser);
 		addIfSet(args, "spring.datasource.password", this.dbPassword);
-		CountDownLatch stopped = new CountDownLatch(1);
+		CompletableFuture<Boolean> terminated = new CompletableFuture<>();
 		SpringApplication application = new SpringApplication(this.parent.application());
 		application.addListeners(event -> {
 			if (event instanceof ContextClosedEvent) {
-				stopped.countDown();
+				terminated.complete(false);
 			}
 		});
 		ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
@@ -70,13 +75,24 @@ class ServerCommand implements Callable<Integer> {
 			System.out.println("Demo organization: sign in at " + url + "/login as " + DemoAccount.USER + " / "
 					+ DemoAccount.PASSWORD + " (" + DemoAccount.ROLE + ")");
 		}
-		try {
-			stopped.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		onTerminate(() -> terminated.complete(true));
+		if (terminated.join()) {
+			context.close();
 		}
 		return 0;
+	}
+
+	/**
+	 * Runs {@code action} on SIGTERM instead of the JVM's exit with status 143; where the
+	 * signal cannot be handled, the JVM's shutdown hook still stops Spring gracefully.
+	 */
+	private static void onTerminate(Runnable action) {
+		try {
+			Signal.handle(new Signal("TERM"), signal -> action.run());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("SIGTERM cannot be handled here (" + ex.getMessage() + "); it will exit with 143");
+		}
 	}
 
 	private static void addIfSet(List<String> args, String property, String value) {

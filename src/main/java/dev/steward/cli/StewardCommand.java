@@ -47,13 +47,25 @@ public class StewardCommand implements Runnable {
 		this.spec.commandLine().usage(System.out);
 	}
 
-	/** Reads the version the build wrote into the jar. */
+	/**
+	 * The version and commit the build wrote into the jar, the same that
+	 * {@code /actuator/info} shows:
+	 * {@code steward 1.2.0 (commit 1a2b3c4, 2026-05-01T10:00:00Z)}.
+	 */
 	static class Version implements CommandLine.IVersionProvider {
 
 		@Override
 		public String[] getVersion() {
+			String version = read("/META-INF/build-info.properties").getProperty("build.version", "development");
+			Properties git = read("/git.properties");
+			String commit = git.getProperty("git.commit.id.abbrev");
+			return new String[] { "steward " + version
+					+ (commit == null ? "" : " (commit " + commit + ", " + git.getProperty("git.commit.time") + ")") };
+		}
+
+		private static Properties read(String resource) {
 			Properties properties = new Properties();
-			try (InputStream in = StewardCommand.class.getResourceAsStream("/steward-version.properties")) {
+			try (InputStream in = StewardCommand.class.getResourceAsStream(resource)) {
 				if (in != null) {
 					properties.load(in);
 				}
@@ -61,7 +73,7 @@ public class StewardCommand implements Runnable {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			return new String[] { "steward " + properties.getProperty("version", "development") };
+			return properties;
 		}
 
 	}

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +36,15 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * A node marks the timers it runs alive every {@code steward.timers.heartbeat-interval};
  * timers of a node that missed {@code steward.timers.missed-heartbeats-limit} heartbeats
  * (it died) are run again by another.
+ * <p>
+ * Stopping happens while the web server drains its requests, in the same shutdown phase:
+ * the scheduler picks no new timer (the due ones it had fetched but not yet picked stay
+ * free for other nodes), gives the running ones {@code steward.timers.shutdown-max-wait},
+ * interrupts those still running and waits as long again; a timer that outlives that
+ * keeps its pick and is run again by another node when its heartbeats are missed.
  */
 @Configuration(proxyBeanMethods = false)
 public class DurableTimers implements SmartLifecycle {
-
-	private static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(30);
 
 	private final DataSource dataSource;
 
@@ -57,6 +62,8 @@ public class DurableTimers implements SmartLifecycle {
 
 	private final int missedHeartbeatsLimit;
 
+	private final Duration shutdownMaxWait;
+
 	private final TimerMetrics metrics;
 
 	private volatile Scheduler running;
@@ -65,7 +72,8 @@ public class DurableTimers implements SmartLifecycle {
 			@Value("${steward.timers.polling-interval:PT0.25S}") Duration pollingInterval,
 			@Value("${steward.timers.threads:4}") int threads,
 			@Value("${steward.timers.heartbeat-interval:PT5S}") Duration heartbeatInterval,
-			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit, TimerMetrics metrics) {
+			@Value("${steward.timers.missed-heartbeats-limit:6}") int missedHeartbeatsLimit,
+			@Value("${steward.timers.shutdown-max-wait:PT10S}") Duration shutdownMaxWait, TimerMetrics metrics) {
 		this.dataSource = new TransactionAwareDataSourceProxy(dataSource);
 		this.tasks = tasks;
 		this.clock = clock;
@@ -74,6 +82,7 @@ public class DurableTimers implements SmartLifecycle {
 		this.threads = threads;
 		this.heartbeatInterval = heartbeatInterval;
 		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
+		this.shutdownMaxWait = shutdownMaxWait;
 		this.metrics = metrics;
 	}
 
@@ -97,16 +106,48 @@ public class DurableTimers implements SmartLifecycle {
 	/** Stops fetching due timers and waits for the ones running to finish. */
 	@Override
 	public void stop() {
-		Scheduler scheduler = this.running;
-		this.running = null;
+		Scheduler scheduler = takeRunning();
 		if (scheduler != null) {
 			scheduler.stop();
 		}
 	}
 
+	/**
+	 * Stops as {@link #stop()} does, on a thread of its own, so that the web server
+	 * drains its requests meanwhile.
+	 */
+	@Override
+	public void stop(Runnable callback) {
+		Scheduler scheduler = takeRunning();
+		if (scheduler == null) {
+			callback.run();
+			return;
+		}
+		Thread.ofPlatform().name("durable-timers-stop").start(() -> {
+			try {
+				scheduler.stop();
+			}
+			finally {
+				callback.run();
+			}
+		});
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
+	}
+
+	/** The phase in which the web server stops gracefully. */
+	@Override
+	public int getPhase() {
+		return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
+	}
+
+	private Scheduler takeRunning() {
+		Scheduler scheduler = this.running;
+		this.running = null;
+		return scheduler;
 	}
 
 	/**
@@ -129,7 +170,7 @@ public class DurableTimers implements SmartLifecycle {
 			.schedulerName(new SchedulerName.Fixed(nodeName()))
 			.heartbeatInterval(this.heartbeatInterval)
 			.missedHeartbeatsLimit(this.missedHeartbeatsLimit)
-			.shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+			.shutdownMaxWait(this.shutdownMaxWait)
 			.addExecutionInterceptor(this.metrics)
 			.build();
 	}

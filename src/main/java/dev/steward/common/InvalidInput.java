@@ -1,5 +1,6 @@
 package dev.steward.common;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,11 @@ public class InvalidInput extends StewardException {
 		return this.errors;
 	}
 
-	/** One invalid field of a request. */
-	public record FieldError(String field, String message) {
+	/**
+	 * One invalid field of a request; serializable, as forms pass it to the next page in
+	 * the web session.
+	 */
+	public record FieldError(String field, String message) implements Serializable {
 	}
 
 }

@@ -19,12 +19,25 @@ final class WebSignIn {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http;
 
 	private final String base;
 
 	WebSignIn(String base) {
+		this(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), base);
+	}
+
+	private WebSignIn(HttpClient http, String base) {
+		this.http = http;
 		this.base = base;
+	}
+
+	/**
+	 * The same browser, with its cookies, talking to another node (as a load balancer may
+	 * send it).
+	 */
+	WebSignIn at(String otherBase) {
+		return new WebSignIn(this.http, otherBase);
 	}
 
 	/**
@@ -32,20 +45,21 @@ final class WebSignIn {
 	 * failure).
 	 */
 	HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
-		String page = get("/login").body();
-		Matcher csrf = CSRF.matcher(page);
-		if (!csrf.find()) {
-			throw new IllegalStateException("The sign-in page carries no CSRF token");
-		}
-		String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return post("/login", "username=" + encode(user) + "&password=" + encode(password) + "&_csrf="
+				+ encode(csrfToken(get("/login").body())));
+	}
+
+	/** Presses "Sign out" on a page the browser was given (by whichever node). */
+	HttpResponse<String> signOut(String page) throws IOException, InterruptedException {
+		return post("/logout", "_csrf=" + encode(csrfToken(page)));
 	}
 
 	/** Posts a form without a CSRF token, as a forged cross-site request would. */
 	HttpResponse<String> postWithoutCsrf(String path, String form) throws IOException, InterruptedException {
+		return post(path, form);
+	}
+
+	private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form))
@@ -59,6 +73,14 @@ final class WebSignIn {
 
 	static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElse("");
+	}
+
+	private static String csrfToken(String page) {
+		Matcher csrf = CSRF.matcher(page);
+		if (!csrf.find()) {
+			throw new IllegalStateException("The page carries no CSRF token");
+		}
+		return csrf.group(1);
 	}
 
 	private static String encode(String value) {

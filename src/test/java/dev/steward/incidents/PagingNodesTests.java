@@ -2,22 +2,17 @@ package dev.steward.incidents;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.steward.ApiClient;
-import dev.steward.ApiTest;
 import dev.steward.MailInbox;
-import dev.steward.Steward;
 import dev.steward.TestClock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import dev.steward.TestNodes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,15 +32,8 @@ class PagingNodesTests {
 	@RegisterExtension
 	static final MailInbox mail = new MailInbox();
 
-	private final NodeDatabase database = NodeDatabase.create();
-
-	private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
-
-	@AfterEach
-	void stopNodes() {
-		this.nodes.forEach(ConfigurableApplicationContext::close);
-		this.database.drop();
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void aRestartInTheMiddleOfAnEscalationResumesItAtTheNextStep() {
@@ -102,20 +90,15 @@ class PagingNodesTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--spring.datasource.url=" + this.database.url(),
-						"--spring.datasource.username=" + this.database.user(),
-						"--spring.datasource.password=" + this.database.password()));
-		mail.springProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		ConfigurableApplicationContext node = new SpringApplicationBuilder(Steward.class, TestClock.Configuration.class)
-			.run(arguments.toArray(String[]::new));
-		this.nodes.add(node);
-		return node;
+		return this.nodes.start(mail.springProperties()
+			.entrySet()
+			.stream()
+			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
 	}
 
 	private static ApiClient client(ConfigurableApplicationContext node) {
-		int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-		return new ApiClient("http://127.0.0.1:" + port, ApiTest.ADMIN_TOKEN);
+		return TestNodes.admin(node);
 	}
 
 	/** A service whose policy pages {@code first} by schedule, then {@code second}. */

@@ -35,6 +35,9 @@ public abstract class BrowserTest extends ApiTest {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+	/** The web session's cookie ({@code server.servlet.session.cookie.name}). */
+	private static final String SESSION_COOKIE = "STEWARD_SESSION";
+
 	protected static WebDriver browser;
 
 	@BeforeAll
@@ -88,7 +91,7 @@ public abstract class BrowserTest extends ApiTest {
 	 * Fetches a path with the browser's session cookie, as the page's own requests do.
 	 */
 	protected ApiClient.Reply fetchInThisSession(String path) {
-		String session = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+		String session = SESSION_COOKIE + "=" + browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
 		return new ApiClient(url(""), null).send("GET", path, null, Map.of("Cookie", session));
 	}
 

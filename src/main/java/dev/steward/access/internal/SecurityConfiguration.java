@@ -29,10 +29,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The security rules, in three chains: the token-authenticated API, the public health,
- * metrics and API-description endpoints, and the session-based web UI. Secure by default:
- * whatever no rule opens needs authentication; what a caller may change is then decided
- * by {@link AuthorizationInterceptor}.
+ * The security rules, in four chains: the event doors, the token-authenticated API, the
+ * public health, metrics and API-description endpoints, and the web UI, whose sessions
+ * live in the database so that any node serves them. Secure by default: whatever no rule
+ * opens needs authentication; what a caller may change is then decided by
+ * {@link AuthorizationInterceptor}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -94,11 +95,18 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Open to anyone; an API token, when one is sent, only lets the health endpoint show
+	 * its details.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain open(HttpSecurity http) throws Exception {
+	SecurityFilterChain open(HttpSecurity http, ApiTokens tokens, Principals principals,
+			@Qualifier("tokenFailures") FailureLimiter failures, Clock clock) throws Exception {
 		return http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.addFilterBefore(new BearerTokenFilter(tokens, principals, failures, clock),
+					UsernamePasswordAuthenticationFilter.class)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.build();

@@ -1,4 +1,4 @@
-package dev.steward.incidents;
+package dev.steward;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,9 +11,9 @@ import java.util.UUID;
  * PostgreSQL server the suite runs on ({@code SPRING_DATASOURCE_URL}), dropped
  * afterwards, or else an in-memory H2 database.
  */
-record NodeDatabase(String url, String user, String password, String dropOnServer) {
+public record NodeDatabase(String url, String user, String password, String dropOnServer) {
 
-	static NodeDatabase create() {
+	public static NodeDatabase create() {
 		String name = "steward_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		String suite = System.getenv("SPRING_DATASOURCE_URL");
 		if (suite == null || !suite.startsWith("jdbc:postgresql:")) {
@@ -27,7 +27,7 @@ record NodeDatabase(String url, String user, String password, String dropOnServe
 		return new NodeDatabase(server + name, user, password, suite);
 	}
 
-	void drop() {
+	public void drop() {
 		if (this.dropOnServer != null) {
 			execute(this.dropOnServer, this.user, this.password,
 					"drop database if exists " + this.url.substring(this.url.lastIndexOf('/') + 1) + " with (force)");
