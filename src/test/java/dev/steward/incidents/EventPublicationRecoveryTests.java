@@ -46,15 +46,7 @@ class EventPublicationRecoveryTests extends ApiTest {
 	@Test
 	void anAbandonedOutcomeIsRecordedOnceAfterRecovery() {
 		long incident = incident();
-		String user = user();
-		this.transactions.executeWithoutResult(status -> this.events
-			.publishEvent(new NotificationSent(incident, user, "work-email", "email", 1, this.clock.instant())));
-		await().atMost(PATIENCE).until(() -> notified(incident) == 1);
-		UUID publication = this.jdbc
-			.sql("select id from event_publication where serialized_event like ? and completion_date is not null")
-			.param("%\"user\":\"" + user + "\"%")
-			.query(UUID.class)
-			.single();
+		UUID publication = deliveredOutcome(incident);
 
 		abandon(publication);
 		this.jdbc.sql("delete from incident_timeline where incident = ? and type = 'notified'")
@@ -74,6 +66,24 @@ class EventPublicationRecoveryTests extends ApiTest {
 	@Test
 	void aPublicationStillWithinItsGraceIsLeftToItsNode() {
 		long incident = incident();
+		UUID publication = deliveredOutcome(incident);
+		this.jdbc
+			.sql("update event_publication set completion_date = null, status = 'PROCESSING', publication_date = ?, "
+					+ "last_resubmission_date = null where id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant()), publication)
+			.update();
+
+		this.publications.resubmitStale();
+
+		assertThat(resubmitted(publication)).isFalse();
+		assertThat(completed(publication)).isFalse();
+	}
+
+	/**
+	 * Publishes that a new user was notified of the incident, waits until the timeline
+	 * shows it and the publication is completed, and answers the publication.
+	 */
+	private UUID deliveredOutcome(long incident) {
 		String user = user();
 		this.transactions.executeWithoutResult(status -> this.events
 			.publishEvent(new NotificationSent(incident, user, "work-email", "email", 1, this.clock.instant())));
@@ -82,16 +92,8 @@ class EventPublicationRecoveryTests extends ApiTest {
 			.param("%\"user\":\"" + user + "\"%")
 			.query(UUID.class)
 			.single();
-		this.jdbc
-			.sql("update event_publication set completion_date = null, status = 'PROCESSING', publication_date = ?, "
-					+ "last_resubmission_date = null " + "where id = ?")
-			.params(java.sql.Timestamp.from(this.clock.instant()), publication)
-			.update();
-
-		this.publications.resubmitStale();
-
-		assertThat(resubmitted(publication)).isFalse();
-		assertThat(completed(publication)).isFalse();
+		await().atMost(PATIENCE).until(() -> completed(publication));
+		return publication;
 	}
 
 	/**
